@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Tabkeep</p>, document.getElementById('app')!);

@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Gecko needs a stable add-on id so Firefox keeps the extension's storage across
+// reinstalls, and so tests can pin its moz-extension:// UUID.
+export const GECKO_ID = 'tabkeep@tabkeep.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for both browsers: one manifest model (action, service worker / event page,
+  // host permissions granted by the user) instead of two.
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Tabkeep',
+    description: 'Save, restore and move tab sessions.',
+    permissions: [
+      'tabs',
+      'storage',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : ['tabGroups']),
+    ],
+    action: { default_title: 'Tabkeep' },
+    commands: {
+      'save-session': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save all windows as a session',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '139.0' },
+          },
+        }
+      : {}),
+  }),
+});
