@@ -7,6 +7,8 @@ export const GECKO_ID = 'tabkeep@tabkeep.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: no globals appear from nowhere.
+  imports: false,
   // MV3 for both browsers: one manifest model (action, service worker / event page,
   // host permissions granted by the user) instead of two.
   manifestVersion: 3,

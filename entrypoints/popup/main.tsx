@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Tabkeep</p>, document.getElementById('app')!);
+import { PopupApp } from '@/components/PopupApp';
+import '@/components/style.css';
+
+render(<PopupApp />, document.getElementById('app')!);

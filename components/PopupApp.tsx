@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { callService } from '@/lib/client';
+import { openDb } from '@/lib/db';
+import type { SessionSummary } from '@/lib/model';
+import { listLiveSessions } from '@/lib/session-index';
+import { plural } from './format';
+import { SaveForm } from './SaveForm';
+import { SessionRow } from './SessionRow';
+import { useLiveQuery } from './use-live-query';
+
+type Status = { tone: 'info' | 'error'; text: string } | null;
+
+export function PopupApp() {
+  const sessions = useLiveQuery(() => listLiveSessions(openDb()));
+  const [status, setStatus] = useState<Status>(null);
+  const [deleted, setDeleted] = useState<SessionSummary | null>(null);
+
+  /** Runs a service call; failures become the status line. */
+  const attempt = async <T,>(run: () => Promise<T>, done: (value: T) => string): Promise<boolean> => {
+    try {
+      setStatus({ tone: 'info', text: done(await run()) });
+      return true;
+    } catch (error) {
+      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  };
+
+  const save = (name: string) =>
+    attempt(
+      () => callService('save', { name }),
+      ({ session, skippedPrivateWindows }) =>
+        `Saved “${session.name}”: ${plural(session.windowCount, 'window')}, ${plural(session.tabCount, 'tab')}.` +
+        (skippedPrivateWindows > 0
+          ? ` ${plural(skippedPrivateWindows, 'private window')} left out.`
+          : ''),
+    );
+
+  const restore = (session: SessionSummary) =>
+    void attempt(
+      () => callService('restore', { id: session.id }),
+      (report) =>
+        [
+          `Restored ${plural(report.windows, 'window')}, ${plural(report.tabs, 'tab')}.`,
+          report.placeholders > 0
+            ? `${plural(report.placeholders, 'tab')} the browser will not let extensions open show a placeholder.`
+            : '',
+          ...report.warnings,
+        ]
+          .filter(Boolean)
+          .join(' '),
+    );
+
+  const rename = (session: SessionSummary, name: string) =>
+    attempt(
+      () => callService('rename', { id: session.id, name }),
+      (renamed) => `Renamed to “${renamed.name}”.`,
+    );
+
+  const remove = (session: SessionSummary) =>
+    void attempt(
+      async () => {
+        await callService('remove', { id: session.id });
+        setDeleted(session);
+      },
+      () => '',
+    );
+
+  const undo = (session: SessionSummary) =>
+    void attempt(
+      async () => {
+        await callService('undoRemove', { id: session.id });
+        setDeleted(null);
+      },
+      () => `“${session.name}” is back.`,
+    );
+
+  return (
+    <main class="popup">
+      <h1>Tabkeep</h1>
+      <SaveForm onSave={save} />
+      <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
+        {status?.text}
+      </p>
+      {deleted !== null && (
+        <div class="undo" role="alert">
+          <span>Deleted “{deleted.name}”.</span>
+          <button type="button" onClick={() => undo(deleted)}>
+            Undo
+          </button>
+        </div>
+      )}
+      <SessionListView state={sessions} onRestore={restore} onRename={rename} onDelete={remove} />
+    </main>
+  );
+}
+
+function SessionListView({
+  state,
+  ...handlers
+}: {
+  state: ReturnType<typeof useLiveQuery<SessionSummary[]>>;
+  onRestore(session: SessionSummary): void;
+  onRename(session: SessionSummary, name: string): Promise<boolean>;
+  onDelete(session: SessionSummary): void;
+}) {
+  if (state.status === 'loading') return null;
+  if (state.status === 'error') {
+    return <p class="status error">Tabkeep cannot read its saved sessions: {String(state.error)}</p>;
+  }
+  if (state.value.length === 0) {
+    return (
+      <p class="empty">
+        No saved sessions yet. Save the open windows with the button above or with the keyboard
+        shortcut (Alt+Shift+S unless you changed it).
+      </p>
+    );
+  }
+  return (
+    <ul class="sessions" aria-label="Saved sessions">
+      {state.value.map((session) => (
+        <SessionRow key={session.id} session={session} {...handlers} />
+      ))}
+    </ul>
+  );
+}

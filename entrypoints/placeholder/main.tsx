@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { PlaceholderPage } from '@/components/PlaceholderPage';
+import '@/components/style.css';
+import '@/components/placeholder.css';
+
+const params = new URLSearchParams(location.search);
+const url = params.get('url') ?? '';
+const title = params.get('title') ?? '';
+document.title = title || url || 'Tabkeep';
+render(<PlaceholderPage url={url} title={title} />, document.getElementById('app')!);

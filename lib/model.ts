@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+
+/*
+ * Our own JSON-safe session model. The schemas are the single source of truth: the types
+ * are inferred from them, and every row read back from storage (possibly written by an
+ * older version) is checked against them before use.
+ */
+
+export const SESSION_KINDS = ['manual', 'autosave', 'exit', 'crash', 'import'] as const;
+export const GROUP_COLORS = [
+  'grey',
+  'blue',
+  'red',
+  'yellow',
+  'green',
+  'pink',
+  'purple',
+  'cyan',
+  'orange',
+] as const;
+export const WINDOW_STATES = ['normal', 'minimized', 'maximized', 'fullscreen'] as const;
+
+export const BrowserNameSchema = v.picklist(['chrome', 'firefox']);
+
+export const ContainerSchema = v.object({
+  /** The store id in the browser that saved it; only meaningful on that profile. */
+  cookieStoreId: v.string(),
+  /** Name, color and icon let a restore on another computer map or recreate it. */
+  name: v.string(),
+  color: v.string(),
+  icon: v.string(),
+});
+
+export const TabSnapSchema = v.object({
+  url: v.string(),
+  title: v.string(),
+  pinned: v.boolean(),
+  active: v.boolean(),
+  muted: v.boolean(),
+  /** Key of a GroupSnap in the same window, or null. */
+  group: v.nullable(v.string()),
+  container: v.nullable(ContainerSchema),
+  lastAccessed: v.optional(v.number()),
+  favIconUrl: v.optional(v.string()),
+});
+
+export const GroupSnapSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  color: v.picklist(GROUP_COLORS),
+  collapsed: v.boolean(),
+});
+
+const optionalInt = v.optional(v.pipe(v.number(), v.integer()));
+
+export const WindowSnapSchema = v.object({
+  type: v.picklist(['normal', 'popup']),
+  state: v.picklist(WINDOW_STATES),
+  left: optionalInt,
+  top: optionalInt,
+  width: optionalInt,
+  height: optionalInt,
+  incognito: v.boolean(),
+  focused: v.boolean(),
+  groups: v.array(GroupSnapSchema),
+  tabs: v.array(TabSnapSchema),
+});
+
+export const SessionSummarySchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  kind: v.picklist(SESSION_KINDS),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+  tags: v.array(v.string()),
+  windowCount: v.number(),
+  tabCount: v.number(),
+  /** SHA-256 of the body's windows: tells identical sessions apart without reading bodies. */
+  hash: v.string(),
+  origin: BrowserNameSchema,
+  /** 0 while the session is live; the time it was deleted while it waits in the trash. */
+  deletedAt: v.number(),
+});
+
+export const SessionBodySchema = v.object({
+  id: v.string(),
+  windows: v.array(WindowSnapSchema),
+});
+
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export type GroupColor = (typeof GROUP_COLORS)[number];
+export type WindowState = (typeof WINDOW_STATES)[number];
+export type BrowserName = v.InferOutput<typeof BrowserNameSchema>;
+export type ContainerSnap = v.InferOutput<typeof ContainerSchema>;
+export type TabSnap = v.InferOutput<typeof TabSnapSchema>;
+export type GroupSnap = v.InferOutput<typeof GroupSnapSchema>;
+export type WindowSnap = v.InferOutput<typeof WindowSnapSchema>;
+export type SessionSummary = v.InferOutput<typeof SessionSummarySchema>;
+export type SessionBody = v.InferOutput<typeof SessionBodySchema>;
+
+export function countTabs(windows: readonly WindowSnap[]): number {
+  return windows.reduce((n, w) => n + w.tabs.length, 0);
+}

@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { messageFor } from './errors';
+import {
+  PROTOCOL_VERSION,
+  type ArgOf,
+  type Method,
+  type ResultOf,
+  type ServiceApi,
+  type ServiceReply,
+} from './protocol';
+
+const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
+
+/** The shape of each method's argument, checked before the service sees it. */
+const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
+  save: v.object({ name: v.optional(v.string()) }),
+  rename: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.string() }),
+  remove: id,
+  undoRemove: id,
+  restore: id,
+};
+
+function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && Object.hasOwn(argSchemas, value);
+}
+
+/**
+ * A message from one of our pages -> the service call -> its reply. Returns undefined for
+ * messages that are not ours, so other listeners may answer them.
+ */
+export async function dispatch(
+  api: ServiceApi,
+  message: unknown,
+): Promise<ServiceReply | undefined> {
+  if (typeof message !== 'object' || message === null || !('tabkeep' in message)) {
+    return undefined;
+  }
+  const { tabkeep, method, arg } = message as Record<string, unknown>;
+  if (tabkeep !== PROTOCOL_VERSION) {
+    return { ok: false, error: 'Tabkeep was updated: close this page and open it again.' };
+  }
+  if (!isMethod(method)) return { ok: false, error: `Unknown request "${String(method)}".` };
+  return call(api, method, arg);
+}
+
+async function call<M extends Method>(
+  api: ServiceApi,
+  method: M,
+  arg: unknown,
+): Promise<ServiceReply<M>> {
+  const parsed = v.safeParse(argSchemas[method], arg);
+  if (!parsed.success) {
+    return { ok: false, error: `Malformed "${method}" request: ${parsed.issues[0].message}` };
+  }
+  try {
+    // Method names and argument types are tied by ServiceApi; TS cannot follow the
+    // correlation through an indexed call, hence the one cast.
+    const fn = api[method].bind(api) as (a: ArgOf<M>) => Promise<ResultOf<M>>;
+    return { ok: true, value: await fn(parsed.output) };
+  } catch (error) {
+    return { ok: false, error: messageFor(error) };
+  }
+}

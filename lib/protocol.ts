@@ -1,0 +1,52 @@
+import type { SessionSummary } from './model';
+
+/*
+ * The one interface through which the popup and manager ask the session service to
+ * change anything. Pages import only types from here; the service implements it and
+ * `protocol-server.ts` dispatches messages to it.
+ */
+
+export interface SaveRequest {
+  /** Empty or absent: the default name. */
+  name?: string;
+}
+
+export interface SaveResult {
+  session: SessionSummary;
+  /** Private windows left out because Tabkeep may not see them. */
+  skippedPrivateWindows: number;
+}
+
+export interface RestoreReport {
+  windows: number;
+  tabs: number;
+  /** Tabs opened on the placeholder page instead of their URL. */
+  placeholders: number;
+  /** Things that did not come back exactly as saved, in words for a person. */
+  warnings: string[];
+}
+
+export interface ServiceApi {
+  save(req: SaveRequest): Promise<SaveResult>;
+  rename(req: { id: string; name: string }): Promise<SessionSummary>;
+  remove(req: { id: string }): Promise<void>;
+  undoRemove(req: { id: string }): Promise<void>;
+  restore(req: { id: string }): Promise<RestoreReport>;
+}
+
+export type Method = keyof ServiceApi;
+export type ArgOf<M extends Method> = Parameters<ServiceApi[M]>[0];
+export type ResultOf<M extends Method> = Awaited<ReturnType<ServiceApi[M]>>;
+
+/** Bumped when a message changes shape, so a stale page gets a clear error. */
+export const PROTOCOL_VERSION = 1;
+
+export interface ServiceRequest<M extends Method = Method> {
+  tabkeep: typeof PROTOCOL_VERSION;
+  method: M;
+  arg: ArgOf<M>;
+}
+
+export type ServiceReply<M extends Method = Method> =
+  | { ok: true; value: ResultOf<M> }
+  | { ok: false; error: string };

@@ -1,0 +1,112 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { ContainersAdapter } from '../adapters/containers';
+import type { TabGroupsAdapter } from '../adapters/tab-groups';
+import type { RestoreOutcome } from '../service';
+import type { PlannedTab, PlannedWindow, RestorePlan } from './plan';
+
+export interface RestoreAdapters {
+  tabGroups: TabGroupsAdapter;
+  containers: ContainersAdapter;
+}
+
+// Firefox takes a container per tab or window; Chrome's types do not know the field.
+type WithStore<T> = T & { cookieStoreId?: string };
+
+/** Carries out a restore plan: one window after another, tabs in order. */
+export async function runRestorePlan(
+  plan: RestorePlan,
+  adapters: RestoreAdapters,
+): Promise<RestoreOutcome> {
+  const outcome: RestoreOutcome = { windows: 0, tabs: 0, warnings: [] };
+  for (const win of plan.windows) {
+    try {
+      outcome.tabs += await restoreWindow(win, adapters, outcome.warnings);
+      outcome.windows++;
+    } catch (error) {
+      outcome.warnings.push(
+        `A window of ${win.tabs.length} tab(s) could not be restored: ${String(error)}`,
+      );
+    }
+  }
+  return outcome;
+}
+
+async function restoreWindow(
+  win: PlannedWindow,
+  { tabGroups, containers }: RestoreAdapters,
+  warnings: string[],
+): Promise<number> {
+  const [first, ...rest] = win.tabs;
+  if (first === undefined) return 0;
+  const store = async (tab: PlannedTab): Promise<string | undefined> =>
+    tab.container === null ? undefined : ((await containers.resolve(tab.container)) ?? undefined);
+
+  const created = await createWindow(win, first, await store(first), warnings);
+  const windowId = created.id!;
+  const tabIds = [created.tabs![0]!.id!];
+  await applyTabState(tabIds[0]!, first, true);
+  for (const tab of rest) {
+    const props: WithStore<Browser.tabs.CreateProperties> = {
+      windowId,
+      url: tab.url ?? undefined,
+      pinned: tab.pinned,
+      active: false,
+    };
+    const cookieStoreId = await store(tab);
+    if (cookieStoreId !== undefined) props.cookieStoreId = cookieStoreId;
+    const made = await browser.tabs.create(props);
+    tabIds.push(made.id!);
+    await applyTabState(made.id!, tab, false);
+  }
+  for (const group of win.groups) {
+    const members = tabIds.filter((_, i) => win.tabs[i]!.groupKey === group.id);
+    try {
+      await tabGroups.create(windowId, members, group);
+    } catch (error) {
+      warnings.push(`The group “${group.title}” could not be recreated: ${String(error)}`);
+    }
+  }
+  const active = win.tabs.findIndex((t) => t.active);
+  await browser.tabs.update(tabIds[active]!, { active: true });
+  if (win.state !== 'normal') await browser.windows.update(windowId, { state: win.state });
+  return tabIds.length;
+}
+
+async function createWindow(
+  win: PlannedWindow,
+  first: PlannedTab,
+  cookieStoreId: string | undefined,
+  warnings: string[],
+): Promise<Browser.windows.Window> {
+  const props: WithStore<Browser.windows.CreateData> = {
+    url: first.url ?? undefined,
+    incognito: win.incognito,
+    focused: true,
+  };
+  if (cookieStoreId !== undefined) props.cookieStoreId = cookieStoreId;
+  if (win.bounds !== null) {
+    try {
+      return await createOrFail({ ...props, ...win.bounds });
+    } catch {
+      // Chrome refuses bounds that put a window mostly off screen (another monitor layout).
+      warnings.push('A window was placed where the browser chose: its saved position is off screen.');
+    }
+  }
+  return createOrFail(props);
+}
+
+async function createOrFail(props: Browser.windows.CreateData): Promise<Browser.windows.Window> {
+  const created = await browser.windows.create(props);
+  if (created?.id === undefined || created.tabs?.[0]?.id === undefined) {
+    throw new Error('the browser did not open the window');
+  }
+  return created;
+}
+
+/** What tabs.create cannot set, and what the window's first tab did not get. */
+async function applyTabState(tabId: number, tab: PlannedTab, isFirst: boolean): Promise<void> {
+  const update: Browser.tabs.UpdateProperties = {};
+  if (isFirst && tab.pinned) update.pinned = true;
+  if (tab.muted) update.muted = true;
+  if (Object.keys(update).length > 0) await browser.tabs.update(tabId, update);
+}

@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { browserContainers } from './adapters/containers';
+import { browserTabGroups } from './adapters/tab-groups';
+import { readBrowserState } from './capture/read-browser';
+import { openDb } from './db';
+import type { BrowserName } from './model';
+import { runRestorePlan } from './restore/execute';
+import { SessionService } from './service';
+
+export function extensionOrigin(): string {
+  return browser.runtime.getURL('/').replace(/\/$/, '');
+}
+
+/** The session service wired to the real browser. */
+export function createBrowserSessionService(browserName: BrowserName): SessionService {
+  const tabGroups = browserTabGroups();
+  const containers = browserContainers();
+  return new SessionService({
+    db: openDb(),
+    readBrowser: () => readBrowserState(tabGroups, containers),
+    runRestore: (plan) => runRestorePlan(plan, { tabGroups, containers }),
+    incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
+    extensionOrigin: extensionOrigin(),
+    browserName,
+  });
+}
