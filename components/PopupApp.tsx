@@ -16,7 +16,10 @@ export function PopupApp() {
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
 
   /** Runs a service call; failures become the status line. */
-  const attempt = async <T,>(run: () => Promise<T>, done: (value: T) => string): Promise<boolean> => {
+  const attempt = async <T,>(
+    run: () => Promise<T>,
+    done: (value: T) => string,
+  ): Promise<boolean> => {
     try {
       setStatus({ tone: 'info', text: done(await run()) });
       return true;
@@ -106,7 +109,9 @@ function SessionListView({
 }) {
   if (state.status === 'loading') return null;
   if (state.status === 'error') {
-    return <p class="status error">Tabkeep cannot read its saved sessions: {String(state.error)}</p>;
+    return (
+      <p class="status error">Tabkeep cannot read its saved sessions: {String(state.error)}</p>
+    );
   }
   if (state.value.length === 0) {
     return (

@@ -33,10 +33,18 @@ export function SessionRow({ session, onRestore, onRename, onDelete }: Props) {
         <span class="session-meta">{meta}</span>
       </div>
       <div class="session-actions">
-        <button type="button" onClick={() => onRestore(session)} aria-label={`Restore ${session.name}`}>
+        <button
+          type="button"
+          onClick={() => onRestore(session)}
+          aria-label={`Restore ${session.name}`}
+        >
           Restore
         </button>
-        <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${session.name}`}>
+        <button
+          type="button"
+          onClick={() => setEditing(true)}
+          aria-label={`Rename ${session.name}`}
+        >
           Rename
         </button>
         <button

@@ -2,9 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 export type LiveState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 /**
  * Re-runs `query` whenever the tables it read change, in this page or in another context

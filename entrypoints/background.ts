@@ -6,9 +6,7 @@ import { createBrowserSessionService } from '@/lib/service-factory';
 import { SAVE_COMMAND, saveFromShortcut } from '@/lib/shortcut';
 
 export default defineBackground(() => {
-  const service = createBrowserSessionService(
-    import.meta.env.FIREFOX ? 'firefox' : 'chrome',
-  );
+  const service = createBrowserSessionService(import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   const badge = browserBadge();
 
   // Listeners are registered synchronously so a waking service worker gets the event.

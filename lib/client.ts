@@ -14,7 +14,10 @@ export class ServiceCallError extends Error {
 }
 
 /** Calls the session service in the background. Throws ServiceCallError on failure. */
-export async function callService<M extends Method>(method: M, arg: ArgOf<M>): Promise<ResultOf<M>> {
+export async function callService<M extends Method>(
+  method: M,
+  arg: ArgOf<M>,
+): Promise<ResultOf<M>> {
   const request: ServiceRequest<M> = { tabkeep: PROTOCOL_VERSION, method, arg };
   const reply = (await browser.runtime.sendMessage(request)) as ServiceReply<M> | undefined;
   if (reply === undefined) {

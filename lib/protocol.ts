@@ -48,5 +48,4 @@ export interface ServiceRequest<M extends Method = Method> {
 }
 
 export type ServiceReply<M extends Method = Method> =
-  | { ok: true; value: ResultOf<M> }
-  | { ok: false; error: string };
+  { ok: true; value: ResultOf<M> } | { ok: false; error: string };

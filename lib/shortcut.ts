@@ -5,10 +5,17 @@ import type { ServiceApi } from './protocol';
 export const SAVE_COMMAND = 'save-session';
 
 /** The save shortcut: saves with the default name and answers on the badge. */
-export async function saveFromShortcut(service: Pick<ServiceApi, 'save'>, badge: Badge): Promise<void> {
+export async function saveFromShortcut(
+  service: Pick<ServiceApi, 'save'>,
+  badge: Badge,
+): Promise<void> {
   try {
     const { session } = await service.save({});
-    await badge.flash('✓', '#1a7f37', `Tabkeep: saved “${session.name}” (${session.tabCount} tabs)`);
+    await badge.flash(
+      '✓',
+      '#1a7f37',
+      `Tabkeep: saved “${session.name}” (${session.tabCount} tabs)`,
+    );
   } catch (error) {
     await badge.flash('!', '#cf222e', `Tabkeep could not save: ${messageFor(error)}`);
   }

@@ -89,7 +89,9 @@ async function createWindow(
       return await createOrFail({ ...props, ...win.bounds });
     } catch {
       // Chrome refuses bounds that put a window mostly off screen (another monitor layout).
-      warnings.push('A window was placed where the browser chose: its saved position is off screen.');
+      warnings.push(
+        'A window was placed where the browser chose: its saved position is off screen.',
+      );
     }
   }
   return createOrFail(props);

@@ -34,7 +34,10 @@ export function rawWindow(tabs: RawTab[], extra: Partial<RawWindow> = {}): RawWi
   };
 }
 
-export function rawState(windows: RawWindow[], extra: Partial<RawBrowserState> = {}): RawBrowserState {
+export function rawState(
+  windows: RawWindow[],
+  extra: Partial<RawBrowserState> = {},
+): RawBrowserState {
   return { windows, groups: [], containers: [], incognitoAllowed: false, ...extra };
 }
 

@@ -50,13 +50,18 @@ describe('planRestore', () => {
   });
 
   it('activates the first tab when none was active', () => {
-    const [win] = planRestore([windowSnap([tabSnap('https://a.test/'), tabSnap('https://b.test/')])], env)
-      .windows;
+    const [win] = planRestore(
+      [windowSnap([tabSnap('https://a.test/'), tabSnap('https://b.test/')])],
+      env,
+    ).windows;
     expect(win!.tabs.map((t) => t.active)).toEqual([true, false]);
   });
 
   it('keeps muted tabs muted', () => {
-    const [win] = planRestore([windowSnap([tabSnap('https://a.test/', { muted: true })])], env).windows;
+    const [win] = planRestore(
+      [windowSnap([tabSnap('https://a.test/', { muted: true })])],
+      env,
+    ).windows;
     expect(win!.tabs[0]!.muted).toBe(true);
   });
 
@@ -84,8 +89,16 @@ describe('planRestore', () => {
   });
 
   it('passes the saved container on for mapping by name', () => {
-    const container = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', icon: 'fingerprint' };
-    const [win] = planRestore([windowSnap([tabSnap('https://a.test/', { container })])], env).windows;
+    const container = {
+      cookieStoreId: 'firefox-container-1',
+      name: 'Work',
+      color: 'blue',
+      icon: 'fingerprint',
+    };
+    const [win] = planRestore(
+      [windowSnap([tabSnap('https://a.test/', { container })])],
+      env,
+    ).windows;
     expect(win!.tabs[0]!.container).toEqual(container);
   });
 
@@ -138,7 +151,14 @@ describe('planRestore', () => {
 
   it('opens new-tab pages as the browser’s own new tab', () => {
     const urls = planRestore(
-      [windowSnap([tabSnap('chrome://newtab/'), tabSnap('about:newtab'), tabSnap('about:blank'), tabSnap('')])],
+      [
+        windowSnap([
+          tabSnap('chrome://newtab/'),
+          tabSnap('about:newtab'),
+          tabSnap('about:blank'),
+          tabSnap(''),
+        ]),
+      ],
       env,
     ).windows[0]!.tabs.map((t) => t.url);
     expect(urls).toEqual([null, null, null, null]);

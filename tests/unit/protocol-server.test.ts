@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '@/lib/errors';
+import type { ServiceApi } from '@/lib/protocol';
+import { dispatch } from '@/lib/protocol-server';
+
+const calls: unknown[] = [];
+const api: ServiceApi = {
+  async save(req) {
+    calls.push(['save', req]);
+    return {
+      session: {
+        id: 's1',
+        name: req.name ?? '',
+        kind: 'manual',
+        createdAt: 1,
+        updatedAt: 1,
+        tags: [],
+        windowCount: 1,
+        tabCount: 1,
+        hash: 'h',
+        origin: 'chrome',
+        deletedAt: 0,
+      },
+      skippedPrivateWindows: 0,
+    };
+  },
+  async rename() {
+    throw new UserError('A session needs a name.');
+  },
+  async remove() {
+    throw new Error('database closed');
+  },
+  async undoRemove(req) {
+    calls.push(['undoRemove', req]);
+  },
+  async restore() {
+    return { windows: 0, tabs: 0, placeholders: 0, warnings: [] };
+  },
+};
+
+describe('dispatch', () => {
+  it('ignores messages that are not ours', async () => {
+    expect(await dispatch(api, 'hello')).toBeUndefined();
+    expect(await dispatch(api, null)).toBeUndefined();
+    expect(await dispatch(api, { type: 'other' })).toBeUndefined();
+  });
+
+  it('calls the named method with its argument and returns its value', async () => {
+    calls.length = 0;
+    const reply = await dispatch(api, { tabkeep: 1, method: 'save', arg: { name: 'X' } });
+    expect(reply).toMatchObject({ ok: true, value: { session: { name: 'X' } } });
+    await dispatch(api, { tabkeep: 1, method: 'undoRemove', arg: { id: 's1' } });
+    expect(calls).toEqual([
+      ['save', { name: 'X' }],
+      ['undoRemove', { id: 's1' }],
+    ]);
+  });
+
+  it('passes a user error through as it is, and wraps an internal one', async () => {
+    expect(
+      await dispatch(api, { tabkeep: 1, method: 'rename', arg: { id: 'a', name: '' } }),
+    ).toEqual({
+      ok: false,
+      error: 'A session needs a name.',
+    });
+    expect(await dispatch(api, { tabkeep: 1, method: 'remove', arg: { id: 'a' } })).toEqual({
+      ok: false,
+      error: 'Something went wrong inside Tabkeep: database closed',
+    });
+  });
+
+  it('refuses unknown methods, inherited names and malformed arguments before the service', async () => {
+    calls.length = 0;
+    expect(await dispatch(api, { tabkeep: 1, method: 'drop', arg: {} })).toEqual({
+      ok: false,
+      error: 'Unknown request "drop".',
+    });
+    expect(await dispatch(api, { tabkeep: 1, method: 'toString', arg: {} })).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch(api, { tabkeep: 1, method: 'undoRemove', arg: { id: 7 } })).toMatchObject(
+      {
+        ok: false,
+        error: expect.stringMatching(/^Malformed "undoRemove" request/),
+      },
+    );
+    expect(await dispatch(api, { tabkeep: 1, method: 'save', arg: null })).toMatchObject({
+      ok: false,
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('tells a page from an older version to reopen', async () => {
+    expect(await dispatch(api, { tabkeep: 0, method: 'save', arg: {} })).toEqual({
+      ok: false,
+      error: 'Tabkeep was updated: close this page and open it again.',
+    });
+  });
+});
