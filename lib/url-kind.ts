@@ -14,6 +14,7 @@ const NEW_TAB_URLS = new Set([
   'about:privatebrowsing',
   'chrome://newtab/',
   'chrome://new-tab-page/',
+  'chrome://new-tab-page-third-party/',
   'edge://newtab/',
 ]);
 
