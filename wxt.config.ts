@@ -22,7 +22,8 @@ export default defineConfig({
       'tabs',
       'storage',
       'unlimitedStorage',
-      ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : ['tabGroups']),
+      'tabGroups',
+      ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : []),
     ],
     action: { default_title: 'Tabkeep' },
     commands: {

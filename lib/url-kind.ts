@@ -12,6 +12,8 @@ const NEW_TAB_URLS = new Set([
   'about:newtab',
   'about:home',
   'about:privatebrowsing',
+  // Firefox's new tab when new-tab content is turned off.
+  'chrome://browser/content/blanktab.html',
   'chrome://newtab/',
   'chrome://new-tab-page/',
   'chrome://new-tab-page-third-party/',

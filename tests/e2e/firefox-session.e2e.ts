@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchFirefox, waitUntil, type FirefoxSession } from './support/firefox';
+import { startPagesServer, type PagesServer } from './support/pages-server';
+
+const EXTENSION = resolve('.output/firefox-mv3');
+
+let firefox: FirefoxSession;
+let pages: PagesServer;
+let popup: Page;
+
+beforeAll(async () => {
+  pages = await startPagesServer();
+  firefox = await launchFirefox({ extensionDir: EXTENSION });
+  popup = await firefox.openExtensionPage('popup.html', '.save-form');
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await pages?.close();
+});
+
+interface TabView {
+  url: string;
+  pinned: boolean;
+  group: string | null;
+}
+
+/** Every normal window's tabs, with the title of the group each tab is in. */
+function readWindows(): Promise<{ id: number; tabs: TabView[] }[]> {
+  return firefox.evalInExtension(popup, async (api) => {
+    const groups = new Map((await api.tabGroups.query({})).map((g) => [g.id, g.title ?? '']));
+    const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
+    return windows.map((w) => ({
+      id: w.id!,
+      tabs: (w.tabs ?? []).map((t) => ({
+        url: t.url ?? '',
+        pinned: t.pinned,
+        group: t.groupId !== undefined && t.groupId >= 0 ? (groups.get(t.groupId) ?? '?') : null,
+      })),
+    }));
+  });
+}
+
+test('Firefox: save from the popup, see it listed, restore it with order, pins and groups', async () => {
+  const urls = ['alpha', 'beta', 'gamma', 'delta'].map((n) => pages.url(n));
+  await firefox.evalInExtension(
+    popup,
+    async (api, list) => {
+      const win = await api.windows.create({ url: list });
+      const tabs = win.tabs!;
+      await api.tabs.update(tabs[0]!.id!, { pinned: true });
+      const group = await api.tabs.group({
+        tabIds: [tabs[1]!.id!, tabs[2]!.id!],
+        createProperties: { windowId: win.id! },
+      });
+      await api.tabGroups.update(group, { title: 'Research', color: 'blue' });
+    },
+    urls,
+  );
+  const expectedTabs = [
+    { url: urls[0]!, pinned: true, group: null },
+    { url: urls[1]!, pinned: false, group: 'Research' },
+    { url: urls[2]!, pinned: false, group: 'Research' },
+    { url: urls[3]!, pinned: false, group: null },
+  ];
+  const before = await waitUntil(readWindows, (ws) =>
+    ws.some((w) => JSON.stringify(w.tabs) === JSON.stringify(expectedTabs)),
+  );
+  const tabTotal = before.reduce((n, w) => n + w.tabs.length, 0);
+
+  await popup.type('input[aria-label="Session name (optional)"]', 'Firefox set');
+  await popup.click('button[type=submit]');
+  const row = await popup.waitForSelector('li.session ::-p-text(Firefox set)');
+  expect(row).not.toBeNull();
+  const meta = await popup.$eval('li.session .session-meta', (el) => el.textContent);
+  expect(meta).toContain(`${before.length} windows · ${tabTotal} tabs`);
+
+  const beforeIds = new Set(before.map((w) => w.id));
+  await popup.click('button[aria-label="Restore Firefox set"]');
+  const after = await waitUntil(
+    readWindows,
+    (ws) => {
+      const fresh = ws.filter((w) => !beforeIds.has(w.id));
+      return (
+        fresh.length === before.length &&
+        fresh.some((w) => JSON.stringify(w.tabs) === JSON.stringify(expectedTabs))
+      );
+    },
+    { timeoutMs: 20_000 },
+  );
+  const restored = after.filter((w) => !beforeIds.has(w.id));
+  // Window order too: each new window holds what the old one at the same position held.
+  // A blank tab comes back as the browser's own new-tab page, whatever its URL.
+  const blank = new Set(['about:blank', 'about:newtab', 'chrome://browser/content/blanktab.html']);
+  const view = (ws: { tabs: TabView[] }[]) =>
+    ws.map((w) => w.tabs.map((t) => (blank.has(t.url) ? 'new tab' : t.url)));
+  expect(view(restored)).toEqual(view(before));
+});

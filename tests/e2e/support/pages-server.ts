@@ -1,0 +1,52 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PagesServer {
+  /** e.g. "http://127.0.0.1:41234" */
+  origin: string;
+  /** URL of the page whose title is `Page <name>`. */
+  url(name: string): string;
+  close(): Promise<void>;
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Serves distinguishable pages on loopback, since the test machine has no other network. */
+export async function startPagesServer(): Promise<PagesServer> {
+  const server = createServer((req, res) => {
+    const match = req.method === 'GET' ? /^\/page\/([^/?#]+)$/.exec(req.url ?? '') : null;
+    let name: string | undefined;
+    try {
+      name = match ? decodeURIComponent(match[1]!) : undefined;
+    } catch {
+      name = undefined; // malformed %-escape: treat as not found
+    }
+    if (name === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const text = escapeHtml(name);
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(
+        `<!doctype html><html><head><meta charset="utf-8"><title>Page ${text}</title></head>` +
+          `<body><h1>${text}</h1></body></html>`,
+      );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (name) => `${origin}/page/${encodeURIComponent(name)}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Browsers keep connections alive; without this close() waits for them to time out.
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
