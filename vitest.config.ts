@@ -4,6 +4,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
+    // One file at a time: the browser tests each drive a real browser, and the machine has
+    // two cores. The unit tests take about a second either way.
+    fileParallelism: false,
     projects: [
       {
         plugins: [WxtVitest()],
@@ -18,8 +21,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
-          // Real browsers: one at a time on a 2-core machine, generous timeouts.
-          fileParallelism: false,
+          // Real browsers start slowly on a loaded machine.
           testTimeout: 120_000,
           hookTimeout: 120_000,
           environment: 'node',
