@@ -12,7 +12,7 @@ interface Props {
 
 export function SessionRow({ session, onRestore, onRename, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
-  const meta = `${formatDate(session.createdAt)} · ${plural(session.windowCount, 'window')} · ${plural(session.tabCount, 'tab')}`;
+  const meta = `${plural(session.windowCount, 'window')} · ${plural(session.tabCount, 'tab')} · ${formatDate(session.createdAt)}`;
   return (
     <li class="session" data-session-id={session.id}>
       <div class="session-text">

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SessionBody, SessionSummary } from '@/lib/model';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { startPagesServer, type PagesServer } from './support/pages-server';
+import { FORBIDDEN_URLS, putSessionScript, sessionOfUrls } from './support/stored-session';
 import { waitUntil } from './support/wait';
 
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -28,77 +28,13 @@ afterAll(async () => {
   await pages?.close();
 });
 
-/** Writes a session the way an older version or an import would leave it in IndexedDB. */
-async function storeSession(summary: SessionSummary, body: SessionBody): Promise<void> {
-  await popup.evaluate(
-    ([s, b]) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('tabkeep');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['summaries', 'bodies'], 'readwrite');
-          tx.objectStore('summaries').put(s);
-          tx.objectStore('bodies').put(b);
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [summary, body] as const,
-  );
-}
-
 describe.sequential('Chromium: bad input', () => {
   test('URLs an extension may not open restore as placeholders that show them; none runs', async () => {
-    const forbidden = [
-      'javascript:alert("ran")',
-      'chrome://settings/',
-      'about:config',
-      'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/page.html',
-      'data:text/html,<script>alert("ran")</script>',
-      'file:///etc/hostname',
-    ];
-    const tab = (url: string, title: string) => ({
-      url,
-      title,
-      pinned: false,
-      active: false,
-      muted: false,
-      group: null,
-      container: null,
-    });
-    await storeSession(
-      {
-        id: 'forbidden',
-        name: 'Forbidden URLs',
-        kind: 'import',
-        createdAt: Date.now(),
-        updatedAt: Date.now(),
-        tags: [],
-        windowCount: 1,
-        tabCount: forbidden.length + 1,
-        hash: 'x',
-        origin: 'chrome',
-        deletedAt: 0,
-      },
-      {
-        id: 'forbidden',
-        windows: [
-          {
-            type: 'normal',
-            state: 'normal',
-            incognito: false,
-            focused: true,
-            groups: [],
-            tabs: [
-              tab(pages.url('fine'), 'Fine'),
-              ...forbidden.map((url, i) => tab(url, `Saved ${i}`)),
-            ],
-          },
-        ],
-      },
+    const forbidden = FORBIDDEN_URLS;
+    await popup.evaluate(
+      putSessionScript(
+        sessionOfUrls('forbidden', 'Forbidden URLs', [pages.url('fine'), ...forbidden]),
+      ),
     );
     await popup.reload();
     await popup.getByRole('button', { name: 'Restore Forbidden URLs' }).click();
@@ -122,7 +58,9 @@ describe.sequential('Chromium: bad input', () => {
       (list) => list.length === forbidden.length,
     );
     expect(shown.map((s) => s.url).sort()).toEqual([...forbidden].sort());
-    expect(shown.map((s) => s.title).sort()).toEqual(forbidden.map((_, i) => `Saved ${i}`).sort());
+    expect(shown.map((s) => s.title).sort()).toEqual(
+      forbidden.map((_, i) => `Saved ${i + 1}`).sort(),
+    );
 
     const jsTab = chromium.context
       .pages()

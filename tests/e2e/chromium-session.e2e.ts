@@ -146,7 +146,7 @@ describe.sequential('Chromium: save by shortcut, list, rename, restore, delete a
     await expect.poll(() => rows.count()).toBe(1);
     await expect
       .poll(() => rows.first().locator('.session-meta').textContent())
-      .toMatch(/ · 2 windows · 7 tabs$/);
+      .toMatch(/^2 windows · 7 tabs · /);
   });
 
   test('rename inline', async () => {

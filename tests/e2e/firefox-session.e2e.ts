@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchFirefox, waitUntil, type FirefoxSession } from './support/firefox';
+import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startPagesServer, type PagesServer } from './support/pages-server';
+import { waitUntil } from './support/wait';
+import { FORBIDDEN_URLS, putSessionScript, sessionOfUrls } from './support/stored-session';
 
 const EXTENSION = resolve('.output/firefox-mv3');
 
@@ -97,4 +99,36 @@ test('Firefox: save from the popup, see it listed, restore it with order, pins a
   const view = (ws: { tabs: TabView[] }[]) =>
     ws.map((w) => w.tabs.map((t) => (blank.has(t.url) ? 'new tab' : t.url)));
   expect(view(restored)).toEqual(view(before));
+});
+
+test('Firefox: URLs an extension may not open restore as placeholders that show them', async () => {
+  const session = sessionOfUrls('forbidden', 'Forbidden URLs', [
+    pages.url('fine'),
+    ...FORBIDDEN_URLS,
+  ]);
+  await popup.evaluate(putSessionScript(session));
+  // The popup's list follows Dexie's writes; rows put behind its back need a reload.
+  await popup.evaluate(() => location.reload());
+  await popup.waitForSelector('button[aria-label="Restore Forbidden URLs"]');
+  await popup.click('button[aria-label="Restore Forbidden URLs"]');
+  const prefix = `${firefox.origin}/placeholder.html?`;
+  const shown = await waitUntil(
+    () =>
+      firefox.evalInExtension(
+        popup,
+        async (api, start) =>
+          (await api.tabs.query({}))
+            .filter((t) => (t.url ?? '').startsWith(start))
+            .map((t) => new URLSearchParams(t.url!.slice(start.length)).get('url')),
+        prefix,
+      ),
+    (urls) => urls.length === FORBIDDEN_URLS.length,
+    { timeoutMs: 20_000 },
+  );
+  expect([...shown].sort()).toEqual([...FORBIDDEN_URLS].sort());
+  const placeholder = await firefox.openExtensionPage(
+    `placeholder.html?${new URLSearchParams({ url: 'about:config', title: 'Config' })}`,
+    '.saved-url',
+  );
+  expect(await placeholder.$eval('.saved-url', (el) => el.textContent)).toBe('about:config');
 });

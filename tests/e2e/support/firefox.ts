@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import { waitUntil } from './wait';
 
 export type { WebExtBrowser };
 
@@ -163,23 +164,6 @@ export async function evalInExtension<R, A extends JsonValue[]>(
   // in the page, which the MV3 CSP forbids; script.evaluate from BiDi is not subject to it.
   const expression = `(${fn.toString()})(globalThis.browser, ...${JSON.stringify(args)})`;
   return (await page.evaluate(expression)) as Awaited<R>;
-}
-
-/** Polls probe until accept(value); rejects with the last value seen on timeout. */
-export async function waitUntil<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  { timeoutMs = 10_000, intervalMs = 100 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`waitUntil: timed out after ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    }
-    await sleep(intervalMs);
-  }
 }
 
 async function openPage(
