@@ -7,14 +7,8 @@ import { contentHash } from './hash';
 import { countTabs, SessionBodySchema, type BrowserName, type SessionSummary } from './model';
 import { defaultSessionName, normalizeName } from './naming';
 import type { RestoreReport, SaveRequest, SaveResult, ServiceApi } from './protocol';
-import { planRestore, type RestorePlan } from './restore/plan';
+import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
 import { isNewTabUrl } from './url-kind';
-
-export interface RestoreOutcome {
-  windows: number;
-  tabs: number;
-  warnings: string[];
-}
 
 export interface SessionServiceDeps {
   db: TabkeepDb;

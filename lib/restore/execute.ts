@@ -1,8 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContainersAdapter } from '../adapters/containers';
 import type { TabGroupsAdapter } from '../adapters/tab-groups';
-import type { RestoreOutcome } from '../service';
-import type { PlannedTab, PlannedWindow, RestorePlan } from './plan';
+import type { PlannedTab, PlannedWindow, RestoreOutcome, RestorePlan } from './plan';
 
 export interface RestoreAdapters {
   tabGroups: TabGroupsAdapter;
@@ -43,8 +42,9 @@ async function restoreWindow(
 
   const created = await createWindow(win, first, await store(first), warnings);
   const windowId = created.id!;
-  const tabIds = [created.tabs![0]!.id!];
-  await applyTabState(tabIds[0]!, first, true);
+  // Same positions as win.tabs; undefined where the browser refused a tab.
+  const tabIds: (number | undefined)[] = [created.tabs![0]!.id!];
+  await applyTabState(created.tabs![0]!.id!, first, true);
   for (const tab of rest) {
     const props: WithStore<Browser.tabs.CreateProperties> = {
       windowId,
@@ -54,22 +54,31 @@ async function restoreWindow(
     };
     const cookieStoreId = await store(tab);
     if (cookieStoreId !== undefined) props.cookieStoreId = cookieStoreId;
-    const made = await browser.tabs.create(props);
-    tabIds.push(made.id!);
-    await applyTabState(made.id!, tab, false);
+    try {
+      const made = await browser.tabs.create(props);
+      tabIds.push(made.id!);
+      await applyTabState(made.id!, tab, false);
+    } catch (error) {
+      // One refused tab must not cost the rest of the window.
+      tabIds.push(undefined);
+      warnings.push(`A tab (${tab.url ?? 'new tab'}) could not be opened: ${String(error)}`);
+    }
   }
   for (const group of win.groups) {
-    const members = tabIds.filter((_, i) => win.tabs[i]!.groupKey === group.id);
+    const members = tabIds.filter(
+      (id, i): id is number => id !== undefined && win.tabs[i]!.groupKey === group.id,
+    );
+    if (members.length === 0) continue;
     try {
       await tabGroups.create(windowId, members, group);
     } catch (error) {
       warnings.push(`The group “${group.title}” could not be recreated: ${String(error)}`);
     }
   }
-  const active = win.tabs.findIndex((t) => t.active);
-  await browser.tabs.update(tabIds[active]!, { active: true });
+  const activeId = tabIds[win.tabs.findIndex((t) => t.active)];
+  if (activeId !== undefined) await browser.tabs.update(activeId, { active: true });
   if (win.state !== 'normal') await browser.windows.update(windowId, { state: win.state });
-  return tabIds.length;
+  return tabIds.filter((id) => id !== undefined).length;
 }
 
 async function createWindow(

@@ -36,6 +36,13 @@ export interface RestorePlan {
   privateAsNormal: number;
 }
 
+/** What carrying out a plan did. */
+export interface RestoreOutcome {
+  windows: number;
+  tabs: number;
+  warnings: string[];
+}
+
 export interface PlanEnv {
   extensionOrigin: string;
   incognitoAllowed: boolean;

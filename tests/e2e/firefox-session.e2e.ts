@@ -27,12 +27,16 @@ interface TabView {
   url: string;
   pinned: boolean;
   group: string | null;
+  container: string | null;
 }
 
-/** Every normal window's tabs, with the title of the group each tab is in. */
+/** Every normal window's tabs, with the titles of their group and container. */
 function readWindows(): Promise<{ id: number; tabs: TabView[] }[]> {
   return firefox.evalInExtension(popup, async (api) => {
     const groups = new Map((await api.tabGroups.query({})).map((g) => [g.id, g.title ?? '']));
+    const containers = new Map(
+      (await api.contextualIdentities.query({})).map((c) => [c.cookieStoreId, c.name]),
+    );
     const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
     return windows.map((w) => ({
       id: w.id!,
@@ -40,18 +44,25 @@ function readWindows(): Promise<{ id: number; tabs: TabView[] }[]> {
         url: t.url ?? '',
         pinned: t.pinned,
         group: t.groupId !== undefined && t.groupId >= 0 ? (groups.get(t.groupId) ?? '?') : null,
+        container: containers.get(t.cookieStoreId ?? '') ?? null,
       })),
     }));
   });
 }
 
-test('Firefox: save from the popup, see it listed, restore it with order, pins and groups', async () => {
-  const urls = ['alpha', 'beta', 'gamma', 'delta'].map((n) => pages.url(n));
+test('Firefox: save from the popup, see it listed, restore it with order, pins, groups and containers', async () => {
+  const urls = ['alpha', 'beta', 'gamma', 'delta', 'work'].map((n) => pages.url(n));
   await firefox.evalInExtension(
     popup,
     async (api, list) => {
-      const win = await api.windows.create({ url: list });
+      const win = await api.windows.create({ url: list.slice(0, 4) });
       const tabs = win.tabs!;
+      const [work] = await api.contextualIdentities.query({ name: 'Work' });
+      await api.tabs.create({
+        windowId: win.id!,
+        url: list[4],
+        cookieStoreId: work!.cookieStoreId,
+      });
       await api.tabs.update(tabs[0]!.id!, { pinned: true });
       const group = await api.tabs.group({
         tabIds: [tabs[1]!.id!, tabs[2]!.id!],
@@ -62,10 +73,11 @@ test('Firefox: save from the popup, see it listed, restore it with order, pins a
     urls,
   );
   const expectedTabs = [
-    { url: urls[0]!, pinned: true, group: null },
-    { url: urls[1]!, pinned: false, group: 'Research' },
-    { url: urls[2]!, pinned: false, group: 'Research' },
-    { url: urls[3]!, pinned: false, group: null },
+    { url: urls[0]!, pinned: true, group: null, container: null },
+    { url: urls[1]!, pinned: false, group: 'Research', container: null },
+    { url: urls[2]!, pinned: false, group: 'Research', container: null },
+    { url: urls[3]!, pinned: false, group: null, container: null },
+    { url: urls[4]!, pinned: false, group: null, container: 'Work' },
   ];
   const before = await waitUntil(readWindows, (ws) =>
     ws.some((w) => JSON.stringify(w.tabs) === JSON.stringify(expectedTabs)),
@@ -79,6 +91,11 @@ test('Firefox: save from the popup, see it listed, restore it with order, pins a
   const meta = await popup.$eval('li.session .session-meta', (el) => el.textContent);
   expect(meta).toContain(`${before.length} windows · ${tabTotal} tabs`);
 
+  // Another computer has no such container: the restore must make one of the same name.
+  await firefox.evalInExtension(popup, async (api) => {
+    const [work] = await api.contextualIdentities.query({ name: 'Work' });
+    await api.contextualIdentities.remove(work!.cookieStoreId);
+  });
   const beforeIds = new Set(before.map((w) => w.id));
   await popup.click('button[aria-label="Restore Firefox set"]');
   const after = await waitUntil(

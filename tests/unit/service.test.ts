@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawBrowserState } from '@/lib/capture/raw';
 import { TabkeepDb } from '@/lib/db';
 import { UserError } from '@/lib/errors';
-import type { RestorePlan } from '@/lib/restore/plan';
-import { SessionService, type RestoreOutcome } from '@/lib/service';
+import type { RestoreOutcome, RestorePlan } from '@/lib/restore/plan';
+import { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
 import { ORIGIN, rawState, rawTab, rawWindow } from './fakes';
 
