@@ -191,9 +191,10 @@ async function openPage(
         await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
         return page;
       }
-      // A profile-installed extension registers during startup: retry until it has.
-      const notYet = outcome instanceof Error && outcome.message.includes('NS_ERROR_NOT_AVAILABLE');
-      if (!notYet || Date.now() > deadline) {
+      // The wait can also fail when the document is replaced under it (the extension
+      // registering during startup swaps the error page for ours): look once more.
+      if ((await page.$(readySelector).catch(() => null)) !== null) return page;
+      if (Date.now() > deadline) {
         throw new Error(`${url} did not show ${readySelector} (wrong uuid or id? not installed?)`, {
           cause: outcome,
         });
