@@ -11,14 +11,16 @@ interface ContextualIdentities {
 export interface ContainersAdapter {
   readonly supported: boolean;
   query(): Promise<RawContainer[]>;
-  /** The local store id for a saved container, matched by name, created when missing. */
+  /**
+   * The local store id for a saved container, matched by name, created when missing; null
+   * when containers are unavailable (the tab then opens without one).
+   */
   resolve(saved: ContainerSnap): Promise<string | null>;
 }
 
 export function browserContainers(): ContainersAdapter {
   const api = (browser as unknown as { contextualIdentities?: ContextualIdentities })
     .contextualIdentities;
-  const byName = new Map<string, Promise<string | null>>();
   const query = async (): Promise<RawContainer[]> => {
     if (api === undefined) return [];
     // Rejects when containers are turned off in Firefox's settings.
@@ -31,23 +33,20 @@ export function browserContainers(): ContainersAdapter {
   return {
     supported: api !== undefined,
     query,
-    resolve(saved) {
-      if (api === undefined) return Promise.resolve(null);
-      let found = byName.get(saved.name);
-      if (found === undefined) {
-        found = (async () => {
-          const existing = (await query()).find((c) => c.name === saved.name);
-          if (existing !== undefined) return existing.cookieStoreId;
-          const created = await api.create({
-            name: saved.name,
-            color: saved.color,
-            icon: saved.icon,
-          });
-          return created.cookieStoreId;
-        })().catch(() => null);
-        byName.set(saved.name, found);
+    async resolve(saved) {
+      if (api === undefined) return null;
+      try {
+        const existing = (await query()).find((c) => c.name === saved.name);
+        if (existing !== undefined) return existing.cookieStoreId;
+        const created = await api.create({
+          name: saved.name,
+          color: saved.color,
+          icon: saved.icon,
+        });
+        return created.cookieStoreId;
+      } catch {
+        return null;
       }
-      return found;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContainersAdapter } from '../adapters/containers';
 import type { TabGroupsAdapter } from '../adapters/tab-groups';
+import type { ContainerSnap } from '../model';
 import type { PlannedTab, PlannedWindow, RestoreOutcome, RestorePlan } from './plan';
 
 export interface RestoreAdapters {
@@ -17,9 +18,19 @@ export async function runRestorePlan(
   adapters: RestoreAdapters,
 ): Promise<RestoreOutcome> {
   const outcome: RestoreOutcome = { windows: 0, tabs: 0, warnings: [] };
+  // One look-up (or creation) per container name and restore, not per tab.
+  const stores = new Map<string, Promise<string | null>>();
+  const resolveStore = (saved: ContainerSnap): Promise<string | null> => {
+    let found = stores.get(saved.name);
+    if (found === undefined) {
+      found = adapters.containers.resolve(saved);
+      stores.set(saved.name, found);
+    }
+    return found;
+  };
   for (const win of plan.windows) {
     try {
-      outcome.tabs += await restoreWindow(win, adapters, outcome.warnings);
+      outcome.tabs += await restoreWindow(win, adapters.tabGroups, resolveStore, outcome.warnings);
       outcome.windows++;
     } catch (error) {
       outcome.warnings.push(
@@ -32,13 +43,14 @@ export async function runRestorePlan(
 
 async function restoreWindow(
   win: PlannedWindow,
-  { tabGroups, containers }: RestoreAdapters,
+  tabGroups: TabGroupsAdapter,
+  resolveStore: (saved: ContainerSnap) => Promise<string | null>,
   warnings: string[],
 ): Promise<number> {
   const [first, ...rest] = win.tabs;
   if (first === undefined) return 0;
   const store = async (tab: PlannedTab): Promise<string | undefined> =>
-    tab.container === null ? undefined : ((await containers.resolve(tab.container)) ?? undefined);
+    tab.container === null ? undefined : ((await resolveStore(tab.container)) ?? undefined);
 
   const created = await createWindow(win, first, await store(first), warnings);
   const windowId = created.id!;

@@ -162,6 +162,10 @@ describe.sequential('Chromium: save by shortcut, list, rename, restore, delete a
   test('restore brings back windows, order, pinned, active tab, group and bounds', async () => {
     const oldIds = new Set((await readWindows()).map((w) => w.id));
     await popup.getByRole('button', { name: 'Restore Work set' }).click();
+    // The report comes once every window is complete, active tabs included.
+    await expect
+      .poll(() => popup.getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Restored 2 windows, 7 tabs.');
     const fresh = await waitUntil(
       async () =>
         (await readWindows()).filter((w) => !oldIds.has(w.id)).sort((x, y) => x.id - y.id),

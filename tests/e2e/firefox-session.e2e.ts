@@ -98,6 +98,11 @@ test('Firefox: save from the popup, see it listed, restore it with order, pins, 
   });
   const beforeIds = new Set(before.map((w) => w.id));
   await popup.click('button[aria-label="Restore Firefox set"]');
+  // The report comes once every window is complete, active tabs included.
+  await popup.waitForFunction(
+    () => document.querySelector('[role=status]')?.textContent?.startsWith('Restored') === true,
+    { timeout: 20_000 },
+  );
   const after = await waitUntil(
     readWindows,
     (ws) => {
