@@ -3,7 +3,7 @@ import type { ContainersAdapter } from '@/lib/adapters/containers';
 import type { TabGroupsAdapter } from '@/lib/adapters/tab-groups';
 import type { GroupSnap } from '@/lib/model';
 import { runRestorePlan } from '@/lib/restore/execute';
-import type { PlannedTab, RestorePlan } from '@/lib/restore/plan';
+import type { PlannedTab, PlannedWindow } from '@/lib/restore/plan';
 
 /** A browser that records what it is asked to open, refusing URLs that contain "refuse". */
 const calls: { op: string; args: unknown }[] = [];
@@ -55,6 +55,18 @@ function tab(url: string, extra: Partial<PlannedTab> = {}): PlannedTab {
   };
 }
 
+/** A plan of one window; the counts are not read by the executor. */
+function planOf(win: Partial<PlannedWindow> & Pick<PlannedWindow, 'tabs'>) {
+  const window: PlannedWindow = {
+    state: 'normal',
+    bounds: null,
+    incognito: false,
+    groups: [],
+    ...win,
+  };
+  return { windows: [window], tabCount: win.tabs.length, placeholders: 0, privateAsNormal: 0 };
+}
+
 const research: GroupSnap = { id: 'g1', title: 'Research', color: 'blue', collapsed: false };
 
 beforeEach(() => {
@@ -65,24 +77,16 @@ beforeEach(() => {
 
 describe('runRestorePlan', () => {
   it('opens the window with its first tab, then the rest in order, then groups and focus', async () => {
-    const plan: RestorePlan = {
-      windows: [
-        {
-          state: 'maximized',
-          bounds: { left: 1, top: 2, width: 300, height: 200 },
-          incognito: false,
-          groups: [research],
-          tabs: [
-            tab('https://p.test/', { pinned: true }),
-            tab('https://a.test/', { groupKey: 'g1', muted: true }),
-            tab('https://b.test/', { groupKey: 'g1', active: true }),
-          ],
-        },
+    const plan = planOf({
+      state: 'maximized',
+      bounds: { left: 1, top: 2, width: 300, height: 200 },
+      groups: [research],
+      tabs: [
+        tab('https://p.test/', { pinned: true }),
+        tab('https://a.test/', { groupKey: 'g1', muted: true }),
+        tab('https://b.test/', { groupKey: 'g1', active: true }),
       ],
-      tabCount: 3,
-      placeholders: 0,
-      privateAsNormal: 0,
-    };
+    });
     const outcome = await runRestorePlan(plan, { tabGroups, containers });
     expect(outcome).toEqual({ windows: 1, tabs: 3, warnings: [] });
     expect(calls).toEqual([
@@ -115,24 +119,14 @@ describe('runRestorePlan', () => {
   });
 
   it('keeps going when the browser refuses one tab, and says which', async () => {
-    const plan: RestorePlan = {
-      windows: [
-        {
-          state: 'normal',
-          bounds: null,
-          incognito: false,
-          groups: [research],
-          tabs: [
-            tab('https://a.test/'),
-            tab('https://refuse.test/', { groupKey: 'g1' }),
-            tab('https://c.test/', { groupKey: 'g1' }),
-          ],
-        },
+    const plan = planOf({
+      groups: [research],
+      tabs: [
+        tab('https://a.test/'),
+        tab('https://refuse.test/', { groupKey: 'g1' }),
+        tab('https://c.test/', { groupKey: 'g1' }),
       ],
-      tabCount: 3,
-      placeholders: 0,
-      privateAsNormal: 0,
-    };
+    });
     const outcome = await runRestorePlan(plan, { tabGroups, containers });
     expect(outcome.tabs).toBe(2);
     expect(outcome.warnings).toEqual([
@@ -142,20 +136,10 @@ describe('runRestorePlan', () => {
   });
 
   it('places a window where the browser chooses when its saved bounds are refused', async () => {
-    const plan: RestorePlan = {
-      windows: [
-        {
-          state: 'normal',
-          bounds: { left: -99999, top: 0, width: 300, height: 200 },
-          incognito: false,
-          groups: [],
-          tabs: [tab('https://a.test/')],
-        },
-      ],
-      tabCount: 1,
-      placeholders: 0,
-      privateAsNormal: 0,
-    };
+    const plan = planOf({
+      bounds: { left: -99999, top: 0, width: 300, height: 200 },
+      tabs: [tab('https://a.test/')],
+    });
     const outcome = await runRestorePlan(plan, { tabGroups, containers });
     expect(outcome.windows).toBe(1);
     expect(outcome.warnings).toEqual([
@@ -174,23 +158,12 @@ describe('runRestorePlan', () => {
       color: 'blue',
       icon: 'briefcase',
     };
-    const plan: RestorePlan = {
-      windows: [
-        {
-          state: 'normal',
-          bounds: null,
-          incognito: false,
-          groups: [],
-          tabs: [
-            tab('https://a.test/', { container: work, active: true }),
-            { ...tab(''), url: null, container: work },
-          ],
-        },
+    const plan = planOf({
+      tabs: [
+        tab('https://a.test/', { container: work, active: true }),
+        { ...tab(''), url: null, container: work },
       ],
-      tabCount: 2,
-      placeholders: 0,
-      privateAsNormal: 0,
-    };
+    });
     await runRestorePlan(plan, { tabGroups, containers });
     expect(calls[0]!.args).toMatchObject({ cookieStoreId: 'store-of-Work' });
     expect(calls[1]!.args).toEqual({
