@@ -23,6 +23,7 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'tabGroups',
+      'alarms',
       ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : []),
     ],
     action: { default_title: 'Tabkeep' },

@@ -1,13 +1,36 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { AUTOSAVE_ALARM, LIVE_ALARM } from '@/lib/adapters/alarms';
 import { browserBadge } from '@/lib/adapters/badge';
+import { onBrowserChange } from '@/lib/adapters/change-events';
+import { requestPersistentStorage } from '@/lib/adapters/persistence';
+import { sessionStorageRunMarker } from '@/lib/adapters/run-marker';
+import { browserTabGroups } from '@/lib/adapters/tab-groups';
+import { Coalescer } from '@/lib/coalescer';
+import { messageFor } from '@/lib/errors';
 import { dispatch } from '@/lib/protocol-server';
+import { autosaveWithBadge, recordLiveWithBadge, startRun } from '@/lib/run';
 import { createBrowserSessionService } from '@/lib/service-factory';
 import { SAVE_COMMAND, saveFromShortcut } from '@/lib/shortcut';
+
+/** A change reaches the live snapshot within this delay plus one snapshot. */
+const LIVE_DELAY_MS = 1000;
 
 export default defineBackground(() => {
   const service = createBrowserSessionService(import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   const badge = browserBadge();
+  // Nothing may touch the live snapshot before the last run's state is recovered from it.
+  const ready = startRun(service, sessionStorageRunMarker());
+  const whenReady = (task: () => Promise<void>) => () =>
+    ready.then(task, (error: unknown) =>
+      badge.warn('start', `Tabkeep could not recover the last session: ${messageFor(error)}`),
+    );
+  void whenReady(() => service.applySchedule())();
+  void requestPersistentStorage();
+  const live = new Coalescer(
+    whenReady(() => recordLiveWithBadge(service, badge)),
+    LIVE_DELAY_MS,
+  );
 
   // Listeners are registered synchronously so a waking service worker gets the event.
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -16,4 +39,14 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === SAVE_COMMAND) void saveFromShortcut(service, badge);
   });
+  onBrowserChange(browserTabGroups(), () => live.poke());
+  browser.windows.onRemoved.addListener(() => void whenReady(() => service.noteWindowClosed())());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === LIVE_ALARM) live.poke();
+    if (alarm.name === AUTOSAVE_ALARM) void whenReady(() => autosaveWithBadge(service, badge))();
+  });
+  // Listening makes the browser start the worker at startup; the work is done above.
+  browser.runtime.onStartup.addListener(() => live.poke());
+  browser.runtime.onInstalled.addListener(() => live.poke());
+  live.poke();
 });

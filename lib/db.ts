@@ -1,7 +1,12 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { SessionBody, SessionSummary } from './model';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { SessionSummary, StoredBody, TabRecord } from './model';
+import type { AutosaveStatus, LiveRow } from './run-state';
+import type { SettingsRow } from './settings';
 
 export const DB_NAME = 'tabkeep';
+
+/** Rows of the `state` table, one per key; each is checked against its schema when read. */
+export type StateRow = LiveRow | AutosaveStatus | SettingsRow;
 
 /**
  * The only place tables are declared. Summaries are kept apart from bodies so that
@@ -10,7 +15,10 @@ export const DB_NAME = 'tabkeep';
  */
 export class TabkeepDb extends Dexie {
   summaries!: EntityTable<SessionSummary, 'id'>;
-  bodies!: EntityTable<SessionBody, 'id'>;
+  // A plain Table: EntityTable's insert type does not distribute over the body union.
+  bodies!: Table<StoredBody, string>;
+  tabRecords!: EntityTable<TabRecord, 'id'>;
+  state!: Table<StateRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -18,6 +26,16 @@ export class TabkeepDb extends Dexie {
       // [deletedAt+createdAt]: live sessions (deletedAt 0) newest first, and the trash.
       summaries: 'id, [deletedAt+createdAt]',
       bodies: 'id',
+    });
+    // Version 2 adds the autosave family: bodies made of shared tab records, the live
+    // snapshot, settings. Version 1 rows keep their shape (inline bodies stay valid).
+    this.version(2).stores({
+      // [kind+createdAt]: autosaves and recovered sessions, oldest first, for retention.
+      summaries: 'id, [deletedAt+createdAt], [kind+createdAt]',
+      bodies: 'id',
+      // fp finds a record with the same content; ++id keeps ids growing, never reused.
+      tabRecords: '++id, fp',
+      state: 'key',
     });
   }
 }

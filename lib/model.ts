@@ -87,6 +87,34 @@ export const SessionBodySchema = v.object({
   windows: v.array(WindowSnapSchema),
 });
 
+const recordId = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** A window whose tabs are ids of shared tab records (see `store/tab-records.ts`). */
+export const RefWindowSchema = v.object({
+  ...WindowSnapSchema.entries,
+  tabs: v.array(recordId),
+});
+
+/**
+ * The body of an autosave or recovered session: it shares tab records with its
+ * neighbours, so a new one costs about as much as what changed.
+ */
+export const SharedBodySchema = v.object({
+  id: v.string(),
+  refs: v.array(RefWindowSchema),
+});
+
+/** A body row as stored: named sessions inline, the autosave family shared. */
+export const StoredBodySchema = v.union([SessionBodySchema, SharedBodySchema]);
+
+/** One distinct tab state, stored once however many sessions hold it. */
+export const TabRecordSchema = v.object({
+  id: recordId,
+  /** Fingerprint of the tab's content, for finding an equal record. */
+  fp: v.string(),
+  tab: TabSnapSchema,
+});
+
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export type GroupColor = (typeof GROUP_COLORS)[number];
 export type WindowState = (typeof WINDOW_STATES)[number];
@@ -97,6 +125,13 @@ export type GroupSnap = v.InferOutput<typeof GroupSnapSchema>;
 export type WindowSnap = v.InferOutput<typeof WindowSnapSchema>;
 export type SessionSummary = v.InferOutput<typeof SessionSummarySchema>;
 export type SessionBody = v.InferOutput<typeof SessionBodySchema>;
+export type RefWindow = v.InferOutput<typeof RefWindowSchema>;
+export type SharedBody = v.InferOutput<typeof SharedBodySchema>;
+export type StoredBody = v.InferOutput<typeof StoredBodySchema>;
+export type TabRecord = v.InferOutput<typeof TabRecordSchema>;
+
+/** Kinds written by autosave and recovery, stored as shared bodies. */
+export const SHARED_KINDS: readonly SessionKind[] = ['autosave', 'exit', 'crash'];
 
 export function countTabs(windows: readonly WindowSnap[]): number {
   return windows.reduce((n, w) => n + w.tabs.length, 0);

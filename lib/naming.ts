@@ -13,16 +13,30 @@ export function defaultSessionName(
   date: Date,
   options: { locale?: string; timeZone?: string } = {},
 ): string {
+  return nameAt(date, siteLabel(windows), options);
+}
+
+/** "21 Nov 2026, 19:04 · github.com, example.org +3" from a date and a site label. */
+export function nameAt(
+  date: Date,
+  sites: string,
+  options: { locale?: string; timeZone?: string } = {},
+): string {
   const when = new Intl.DateTimeFormat(options.locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: options.timeZone,
   }).format(date);
+  return sites === '' ? when : `${when} · ${sites}`;
+}
+
+/** "github.com, example.org +3", or '' when no tab is on a web site. */
+export function siteLabel(windows: readonly WindowSnap[]): string {
   const sites = rankSites(windows);
-  if (sites.length === 0) return when;
+  if (sites.length === 0) return '';
   const named = sites.slice(0, SITES_IN_NAME).join(', ');
   const more = sites.length - SITES_IN_NAME;
-  return `${when} · ${named}${more > 0 ? ` +${more}` : ''}`;
+  return `${named}${more > 0 ? ` +${more}` : ''}`;
 }
 
 function rankSites(windows: readonly WindowSnap[]): string[] {

@@ -8,6 +8,7 @@ import {
   type ServiceApi,
   type ServiceReply,
 } from './protocol';
+import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
 
@@ -18,6 +19,8 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   remove: id,
   undoRemove: id,
   restore: id,
+  keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
+  saveSettings: SettingsSchema,
 };
 
 function isMethod(value: unknown): value is Method {

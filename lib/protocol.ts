@@ -1,4 +1,5 @@
 import type { SessionSummary } from './model';
+import type { Settings } from './settings';
 
 /*
  * The one interface through which the popup and manager ask the session service to
@@ -17,6 +18,13 @@ export interface SaveResult {
   skippedPrivateWindows: number;
 }
 
+export interface KeepRequest {
+  /** The autosave or recovered session to copy. */
+  id: string;
+  /** Empty or absent: the source's name. */
+  name?: string;
+}
+
 export interface RestoreReport {
   windows: number;
   tabs: number;
@@ -32,6 +40,8 @@ export interface ServiceApi {
   remove(req: { id: string }): Promise<void>;
   undoRemove(req: { id: string }): Promise<void>;
   restore(req: { id: string }): Promise<RestoreReport>;
+  keep(req: KeepRequest): Promise<SessionSummary>;
+  saveSettings(settings: Settings): Promise<Settings>;
 }
 
 export type Method = keyof ServiceApi;

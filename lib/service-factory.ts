@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { applySchedule } from './adapters/alarms';
 import { browserContainers } from './adapters/containers';
 import { browserTabGroups } from './adapters/tab-groups';
 import { readBrowserState } from './capture/read-browser';
@@ -20,6 +21,9 @@ export function createBrowserSessionService(browserName: BrowserName): SessionSe
     readBrowser: () => readBrowserState(tabGroups, containers),
     runRestore: (plan) => runRestorePlan(plan, { tabGroups, containers }),
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
+    countNormalWindows: async () =>
+      (await browser.windows.getAll({ windowTypes: ['normal'] })).length,
+    applySchedule,
     extensionOrigin: extensionOrigin(),
     browserName,
   });

@@ -1,13 +1,18 @@
-import * as v from 'valibot';
+import { autosaveOnce, pruneOldestAutosave, recordAutosaveFailure } from './autosave';
+import type { AutosaveOutcome } from './autosave';
 import { snapshotWindows } from './capture/map';
 import type { RawBrowserState } from './capture/raw';
 import type { TabkeepDb } from './db';
-import { UserError } from './errors';
+import { isQuotaError, messageFor, UserError } from './errors';
 import { contentHash } from './hash';
-import { countTabs, SessionBodySchema, type BrowserName, type SessionSummary } from './model';
-import { defaultSessionName, normalizeName } from './naming';
-import type { RestoreReport, SaveRequest, SaveResult, ServiceApi } from './protocol';
+import { markCleanExit, writeLive, type LiveOutcome } from './live';
+import { countTabs, type BrowserName, type SessionSummary, type WindowSnap } from './model';
+import { defaultSessionName, normalizeName, siteLabel } from './naming';
+import type { KeepRequest, RestoreReport, SaveRequest, SaveResult, ServiceApi } from './protocol';
+import { beginRun } from './recovery';
 import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
+import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
+import { readWindows } from './store/bodies';
 import { isNewTabUrl } from './url-kind';
 
 export interface SessionServiceDeps {
@@ -17,11 +22,18 @@ export interface SessionServiceDeps {
   /** Carries out a restore plan with browser calls. */
   runRestore(plan: RestorePlan): Promise<RestoreOutcome>;
   incognitoAllowed(): Promise<boolean>;
+  /** How many normal windows are open. */
+  countNormalWindows(): Promise<number>;
+  /** Makes the browser's alarms match the settings. */
+  applySchedule(settings: Settings): Promise<void>;
   extensionOrigin: string;
   browserName: BrowserName;
   now?: () => number;
   newId?: () => string;
 }
+
+// Enough to clear a full rolling set of autosaves; each retry drops one.
+const MAX_PRUNES = 200;
 
 /** The session service: the only code that writes to the database. */
 export class SessionService implements ServiceApi {
@@ -36,40 +48,32 @@ export class SessionService implements ServiceApi {
   async save(req: SaveRequest): Promise<SaveResult> {
     const typed = normalizeName(req.name ?? '');
     if (!typed.ok) throw new UserError(typed.error);
-    const raw = await this.deps.readBrowser();
-    const { windows, skipped } = snapshotWindows(raw, this.deps.extensionOrigin);
-    const tabs = windows.flatMap((w) => w.tabs);
-    if (tabs.length === 0) {
+    const { windows, skippedPrivateWindows } = await this.capture();
+    if (countTabs(windows) === 0) {
       throw new UserError(
-        skipped.privateWindows > 0
+        skippedPrivateWindows > 0
           ? 'Nothing to save: only private windows are open, and Tabkeep is not allowed in them.'
           : 'Nothing to save: no windows with tabs are open.',
       );
     }
-    if (tabs.every((t) => isNewTabUrl(t.url))) {
+    if (isBlank(windows)) {
       throw new UserError('Nothing to save: only empty new-tab pages are open.');
     }
     const now = this.now();
-    const id = this.newId();
-    const session: SessionSummary = {
-      id,
+    const session = await this.summaryOf(windows, {
+      id: this.newId(),
       name: typed.name || defaultSessionName(windows, new Date(now)),
       kind: 'manual',
-      createdAt: now,
-      updatedAt: now,
-      tags: [],
-      windowCount: windows.length,
-      tabCount: countTabs(windows),
-      hash: await contentHash(windows),
-      origin: this.deps.browserName,
-      deletedAt: 0,
-    };
-    const { db } = this.deps;
-    await db.transaction('rw', db.summaries, db.bodies, async () => {
-      await db.bodies.add({ id, windows });
-      await db.summaries.add(session);
+      now,
     });
-    return { session, skippedPrivateWindows: skipped.privateWindows };
+    const { db } = this.deps;
+    await this.withRoom(() =>
+      db.transaction('rw', db.summaries, db.bodies, async () => {
+        await db.bodies.add({ id: session.id, windows });
+        await db.summaries.add(session);
+      }),
+    );
+    return { session, skippedPrivateWindows };
   }
 
   async rename({ id, name }: { id: string; name: string }): Promise<SessionSummary> {
@@ -77,43 +81,46 @@ export class SessionService implements ServiceApi {
     if (!typed.ok) throw new UserError(typed.error);
     if (typed.name === '') throw new UserError('A session needs a name.');
     const { db } = this.deps;
-    return db.transaction('rw', db.summaries, async () => {
-      const session = await this.liveSummary(id);
-      const renamed = { ...session, name: typed.name, updatedAt: this.now() };
-      await db.summaries.put(renamed);
-      return renamed;
-    });
+    return this.withRoom(() =>
+      db.transaction('rw', db.summaries, async () => {
+        const session = await this.liveSummary(id);
+        const renamed = { ...session, name: typed.name, updatedAt: this.now() };
+        await db.summaries.put(renamed);
+        return renamed;
+      }),
+    );
   }
 
   /** Moves a session to the trash; `undoRemove` brings it back. */
   async remove({ id }: { id: string }): Promise<void> {
     const { db } = this.deps;
-    await db.transaction('rw', db.summaries, async () => {
-      await this.liveSummary(id);
-      await db.summaries.update(id, { deletedAt: this.now() });
-    });
+    await this.withRoom(() =>
+      db.transaction('rw', db.summaries, async () => {
+        await this.liveSummary(id);
+        await db.summaries.update(id, { deletedAt: this.now() });
+      }),
+    );
   }
 
   async undoRemove({ id }: { id: string }): Promise<void> {
     const { db } = this.deps;
-    await db.transaction('rw', db.summaries, async () => {
-      const session = await db.summaries.get(id);
-      if (session === undefined) throw new UserError('That session no longer exists.');
-      await db.summaries.update(id, { deletedAt: 0 });
-    });
+    await this.withRoom(() =>
+      db.transaction('rw', db.summaries, async () => {
+        const session = await db.summaries.get(id);
+        if (session === undefined) throw new UserError('That session no longer exists.');
+        await db.summaries.update(id, { deletedAt: 0 });
+      }),
+    );
   }
 
   async restore({ id }: { id: string }): Promise<RestoreReport> {
     const { db } = this.deps;
-    const [session, stored] = await db.transaction('r', db.summaries, db.bodies, () =>
-      Promise.all([this.liveSummary(id), db.bodies.get(id)]),
+    const windows = await this.withRoom(() =>
+      db.transaction('r', db.summaries, db.bodies, db.tabRecords, async () =>
+        readWindows(db, await this.liveSummary(id)),
+      ),
     );
-    // Bodies may have been written by an older version: check before acting on one.
-    const body = v.safeParse(SessionBodySchema, stored);
-    if (!body.success) {
-      throw new UserError(`“${session.name}” cannot be restored: its stored data is damaged.`);
-    }
-    const plan = planRestore(body.output.windows, {
+    const plan = planRestore(windows, {
       extensionOrigin: this.deps.extensionOrigin,
       incognitoAllowed: await this.deps.incognitoAllowed(),
     });
@@ -127,6 +134,133 @@ export class SessionService implements ServiceApi {
     return { ...outcome, placeholders: plan.placeholders, warnings };
   }
 
+  /** Copies an autosave or recovered session into a named session of its own. */
+  async keep({ id, name }: KeepRequest): Promise<SessionSummary> {
+    const typed = normalizeName(name ?? '');
+    if (!typed.ok) throw new UserError(typed.error);
+    const { db } = this.deps;
+    const now = this.now();
+    return this.withRoom(() =>
+      db.transaction('rw', [db.summaries, db.bodies, db.tabRecords], async () => {
+        const source = await this.liveSummary(id);
+        const windows = await readWindows(db, source);
+        const kept: SessionSummary = {
+          ...source,
+          id: this.newId(),
+          name: typed.name || source.name,
+          kind: 'manual',
+          createdAt: now,
+          updatedAt: now,
+        };
+        await db.bodies.add({ id: kept.id, windows });
+        await db.summaries.add(kept);
+        return kept;
+      }),
+    );
+  }
+
+  async saveSettings(settings: Settings): Promise<Settings> {
+    await this.withRoom(() => this.deps.db.state.put(settingsRow(settings)));
+    await this.deps.applySchedule(settings);
+    return settings;
+  }
+
+  async settings(): Promise<Settings> {
+    return loadSettings(await this.deps.db.state.get(SETTINGS_KEY)).settings;
+  }
+
+  /** Makes the browser's alarms match the stored settings. */
+  async applySchedule(): Promise<void> {
+    await this.deps.applySchedule(await this.settings());
+  }
+
+  /** Brings the live snapshot up to date with the browser. */
+  async recordLive(): Promise<LiveOutcome> {
+    const { windows } = await this.capture();
+    const input = {
+      windows,
+      hash: await contentHash(windows),
+      blank: isBlank(windows),
+      sites: siteLabel(windows),
+    };
+    return this.withRoom(() => writeLive(this.deps.db, input, this.now(), this.newId));
+  }
+
+  /** A scheduled autosave. A failure is recorded for the storage line and thrown. */
+  async autosave(): Promise<AutosaveOutcome> {
+    try {
+      await this.recordLive();
+      const { autosave } = await this.settings();
+      return await this.withRoom(() =>
+        autosaveOnce(this.deps.db, {
+          now: this.now(),
+          id: this.newId(),
+          origin: this.deps.browserName,
+          settings: autosave,
+        }),
+      );
+    } catch (error) {
+      await recordAutosaveFailure(this.deps.db, this.now(), messageFor(error));
+      throw error;
+    }
+  }
+
+  /** A new browser run: recovers the last one's state as a session. */
+  beginRun(runId: string): Promise<SessionSummary | null> {
+    return beginRun(this.deps.db, {
+      runId,
+      now: this.now(),
+      origin: this.deps.browserName,
+    });
+  }
+
+  /** A window closed; if it was the last normal one, the run ended cleanly. */
+  async noteWindowClosed(): Promise<void> {
+    if ((await this.deps.countNormalWindows()) === 0) await markCleanExit(this.deps.db);
+  }
+
+  private async capture(): Promise<{ windows: WindowSnap[]; skippedPrivateWindows: number }> {
+    const raw = await this.deps.readBrowser();
+    const { windows, skipped } = snapshotWindows(raw, this.deps.extensionOrigin);
+    return { windows, skippedPrivateWindows: skipped.privateWindows };
+  }
+
+  private async summaryOf(
+    windows: WindowSnap[],
+    meta: { id: string; name: string; kind: SessionSummary['kind']; now: number },
+  ): Promise<SessionSummary> {
+    return {
+      id: meta.id,
+      name: meta.name,
+      kind: meta.kind,
+      createdAt: meta.now,
+      updatedAt: meta.now,
+      tags: [],
+      windowCount: windows.length,
+      tabCount: countTabs(windows),
+      hash: await contentHash(windows),
+      origin: this.deps.browserName,
+      deletedAt: 0,
+    };
+  }
+
+  /**
+   * Runs a write; when storage is full, drops the oldest autosave and tries again, so a
+   * named session or a fresh snapshot wins over old autosaves. A closed database is
+   * reopened first (Dexie leaves it closed after the browser closed it).
+   */
+  private async withRoom<T>(write: () => Promise<T>): Promise<T> {
+    for (let prunes = 0; ; prunes++) {
+      if (!this.deps.db.isOpen()) await this.deps.db.open();
+      try {
+        return await write();
+      } catch (error) {
+        if (!isQuotaError(error) || prunes >= MAX_PRUNES) throw error;
+        if (!(await pruneOldestAutosave(this.deps.db))) throw error;
+      }
+    }
+  }
+
   private async liveSummary(id: string): Promise<SessionSummary> {
     const session = await this.deps.db.summaries.get(id);
     if (session === undefined || session.deletedAt !== 0) {
@@ -134,4 +268,8 @@ export class SessionService implements ServiceApi {
     }
     return session;
   }
+}
+
+function isBlank(windows: readonly WindowSnap[]): boolean {
+  return windows.every((w) => w.tabs.every((t) => isNewTabUrl(t.url)));
 }

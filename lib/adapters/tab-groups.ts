@@ -11,6 +11,8 @@ export interface TabGroupsAdapter {
   query(): Promise<RawGroup[]>;
   /** Groups the tabs (in that window) and gives the group a title, color and state. */
   create(windowId: number, tabIds: number[], group: GroupSnap): Promise<void>;
+  /** Calls `listener` whenever a group is created, changed, moved or removed. */
+  onChange(listener: () => void): void;
 }
 
 export function browserTabGroups(): TabGroupsAdapter {
@@ -39,6 +41,12 @@ export function browserTabGroups(): TabGroupsAdapter {
         color: group.color as `${Browser.tabGroups.Color}`,
         collapsed: group.collapsed,
       });
+    },
+    onChange(listener) {
+      if (!supported) return;
+      for (const event of [api.onCreated, api.onUpdated, api.onMoved, api.onRemoved]) {
+        event?.addListener(listener);
+      }
     },
   };
 }

@@ -36,6 +36,13 @@ const api: ServiceApi = {
   async restore() {
     return { windows: 0, tabs: 0, placeholders: 0, warnings: [] };
   },
+  async keep() {
+    throw new UserError('That session no longer exists.');
+  },
+  async saveSettings(settings) {
+    calls.push(['saveSettings', settings]);
+    return settings;
+  },
 };
 
 describe('dispatch', () => {
@@ -88,6 +95,20 @@ describe('dispatch', () => {
       ok: false,
     });
     expect(calls).toEqual([]);
+  });
+
+  it('checks settings against their schema before the service sees them', async () => {
+    calls.length = 0;
+    const settings = { autosave: { periodMinutes: 0, keepLast: 10, keepDays: 7 } };
+    expect(await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings })).toEqual({
+      ok: false,
+      error: 'Malformed "saveSettings" request: The autosave period must be at least 1.',
+    });
+    settings.autosave.periodMinutes = 30;
+    expect(
+      await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings }),
+    ).toMatchObject({ ok: true });
+    expect(calls).toEqual([['saveSettings', settings]]);
   });
 
   it('tells a page from an older version to reopen', async () => {

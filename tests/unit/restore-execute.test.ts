@@ -36,6 +36,7 @@ const tabGroups: TabGroupsAdapter = {
   supported: true,
   query: async () => [],
   create: async (windowId, tabIds, group) => void grouped.push({ windowId, tabIds, group }),
+  onChange: () => undefined,
 };
 const containers: ContainersAdapter = {
   supported: true,

@@ -1,51 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RawBrowserState } from '@/lib/capture/raw';
-import { TabkeepDb } from '@/lib/db';
+import type { TabkeepDb } from '@/lib/db';
 import { UserError } from '@/lib/errors';
-import type { RestoreOutcome, RestorePlan } from '@/lib/restore/plan';
-import { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
-import { ORIGIN, rawState, rawTab, rawWindow } from './fakes';
+import { rawState, rawTab, rawWindow } from './fakes';
+import { Harness } from './service-harness';
 
+let h: Harness;
 let db: TabkeepDb;
-let state: RawBrowserState;
-let clock: number;
-let ids: number;
-const restored: RestorePlan[] = [];
 
-function makeService(): SessionService {
-  return new SessionService({
-    db,
-    readBrowser: async () => state,
-    runRestore: async (plan): Promise<RestoreOutcome> => {
-      restored.push(plan);
-      return { windows: plan.windows.length, tabs: plan.tabCount, warnings: [] };
-    },
-    incognitoAllowed: async () => false,
-    extensionOrigin: ORIGIN,
-    browserName: 'chrome',
-    now: () => clock,
-    newId: () => `id-${++ids}`,
-  });
+function makeService() {
+  return h.service();
 }
 
 beforeEach(() => {
-  db = new TabkeepDb(`test-${crypto.randomUUID()}`);
-  state = rawState([
+  h = new Harness();
+  db = h.db;
+  h.browser = rawState([
     rawWindow([
       rawTab('https://a.test/', { pinned: true }),
       rawTab('https://b.test/', { active: true }),
     ]),
     rawWindow([rawTab('https://c.test/')]),
   ]);
-  clock = Date.UTC(2026, 10, 21, 12);
-  ids = 0;
-  restored.length = 0;
 });
 
-afterEach(async () => {
-  await db.delete();
-});
+afterEach(() => h.close());
 
 describe('save', () => {
   it('stores a summary and a body apart, with counts, hash and default name', async () => {
@@ -55,15 +34,14 @@ describe('save', () => {
       kind: 'manual',
       windowCount: 2,
       tabCount: 3,
-      createdAt: clock,
+      createdAt: h.clock,
       origin: 'chrome',
       deletedAt: 0,
     });
     expect(session.name).toMatch(/a\.test, b\.test \+1$/);
     expect(session.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await db.summaries.get('id-1')).toEqual(session);
-    const body = await db.bodies.get('id-1');
-    expect(body!.windows.map((w) => w.tabs.map((t) => t.url))).toEqual([
+    expect(await h.urlsOf('id-1')).toEqual([
       ['https://a.test/', 'https://b.test/'],
       ['https://c.test/'],
     ]);
@@ -83,7 +61,7 @@ describe('save', () => {
   });
 
   it('refuses to save a browser showing only a new-tab page', async () => {
-    state = rawState([rawWindow([rawTab('chrome://newtab/')])]);
+    h.browser = rawState([rawWindow([rawTab('chrome://newtab/')])]);
     await expect(makeService().save({})).rejects.toThrow(
       new UserError('Nothing to save: only empty new-tab pages are open.'),
     );
@@ -91,18 +69,18 @@ describe('save', () => {
   });
 
   it('says when only private windows, which it may not see, are open', async () => {
-    state = rawState([rawWindow([rawTab('https://a.test/')], { incognito: true })]);
+    h.browser = rawState([rawWindow([rawTab('https://a.test/')], { incognito: true })]);
     await expect(makeService().save({})).rejects.toThrow(/only private windows/);
   });
 
   it('saves the rest when a window closes during the save', async () => {
-    state.windows.push(rawWindow([]));
+    h.browser.windows.push(rawWindow([]));
     const { session } = await makeService().save({});
     expect(session.windowCount).toBe(2);
   });
 
   it('reports private windows it left out', async () => {
-    state.windows.push(rawWindow([rawTab('https://secret.test/')], { incognito: true }));
+    h.browser.windows.push(rawWindow([rawTab('https://secret.test/')], { incognito: true }));
     const result = await makeService().save({});
     expect(result.skippedPrivateWindows).toBe(1);
     expect(result.session.tabCount).toBe(3);
@@ -119,14 +97,12 @@ describe('save', () => {
   });
 
   it('saves a session of 5,000 tabs', async () => {
-    state = rawState([
+    h.browser = rawState([
       rawWindow(Array.from({ length: 5000 }, (_, i) => rawTab(`https://site${i % 50}.test/${i}`))),
     ]);
     const { session } = await makeService().save({});
     expect(session.tabCount).toBe(5000);
-    expect((await db.bodies.get(session.id))!.windows[0]!.tabs[4999]!.url).toBe(
-      'https://site49.test/4999',
-    );
+    expect((await h.urlsOf(session.id))[0]![4999]).toBe('https://site49.test/4999');
   });
 });
 
@@ -134,7 +110,7 @@ describe('list, rename, delete and undo', () => {
   it('lists live sessions newest first', async () => {
     const service = makeService();
     await service.save({ name: 'old' });
-    clock += 1000;
+    h.clock += 1000;
     await service.save({ name: 'new' });
     expect((await listLiveSessions(db)).map((s) => s.name)).toEqual(['new', 'old']);
   });
@@ -142,11 +118,11 @@ describe('list, rename, delete and undo', () => {
   it('renames, updating updatedAt', async () => {
     const service = makeService();
     const { session } = await service.save({ name: 'before' });
-    clock += 5;
+    h.clock += 5;
     const renamed = await service.rename({ id: session.id, name: 'after' });
     expect(renamed).toMatchObject({
       name: 'after',
-      updatedAt: clock,
+      updatedAt: h.clock,
       createdAt: session.createdAt,
     });
     expect((await db.summaries.get(session.id))!.name).toBe('after');
@@ -167,14 +143,14 @@ describe('list, rename, delete and undo', () => {
   it('deletes into the trash and undo brings the session back whole', async () => {
     const service = makeService();
     const { session } = await service.save({ name: 'gone' });
-    clock += 10;
+    h.clock += 10;
     await service.remove({ id: session.id });
     expect(await listLiveSessions(db)).toEqual([]);
-    expect((await db.summaries.get(session.id))!.deletedAt).toBe(clock);
+    expect((await db.summaries.get(session.id))!.deletedAt).toBe(h.clock);
     await service.undoRemove({ id: session.id });
     expect(await listLiveSessions(db)).toEqual([session]);
     await service.restore({ id: session.id });
-    expect(restored[0]!.tabCount).toBe(3);
+    expect(h.restored[0]!.tabCount).toBe(3);
   });
 
   it('says so for a session that does not exist', async () => {
@@ -199,7 +175,7 @@ describe('list, rename, delete and undo', () => {
 
 describe('restore', () => {
   it('plans the saved windows and reports what happened', async () => {
-    state = rawState(
+    h.browser = rawState(
       [
         rawWindow([rawTab('https://a.test/'), rawTab('javascript:alert(1)')]),
         rawWindow([rawTab('https://c.test/')], { incognito: true }),
@@ -217,7 +193,7 @@ describe('restore', () => {
         '1 private window(s) opened as normal windows: Tabkeep is not allowed in private windows.',
       ],
     });
-    expect(restored[0]!.windows.map((w) => w.incognito)).toEqual([false, false]);
+    expect(h.restored[0]!.windows.map((w) => w.incognito)).toEqual([false, false]);
   });
 
   it('refuses a damaged stored body with a clear message and changes nothing', async () => {
@@ -225,9 +201,9 @@ describe('restore', () => {
     const { session } = await service.save({ name: 'Damaged' });
     await db.bodies.put({ id: session.id, windows: [{ tabs: 'nope' }] } as never);
     await expect(service.restore({ id: session.id })).rejects.toThrow(
-      '“Damaged” cannot be restored: its stored data is damaged.',
+      '“Damaged” cannot be opened: its stored data is damaged.',
     );
-    expect(restored).toEqual([]);
+    expect(h.restored).toEqual([]);
     expect(await db.summaries.get(session.id)).toEqual(session);
   });
 });

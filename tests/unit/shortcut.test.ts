@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Badge } from '@/lib/adapters/badge';
 import { UserError } from '@/lib/errors';
 import type { SaveResult } from '@/lib/protocol';
 import { saveFromShortcut } from '@/lib/shortcut';
-
-function recordingBadge(): Badge & { shown: [string, string, string][] } {
-  const shown: [string, string, string][] = [];
-  return {
-    shown,
-    async flash(text, color, title) {
-      shown.push([text, color, title]);
-    },
-  };
-}
+import { recordingBadge } from './service-harness';
 
 describe('saveFromShortcut', () => {
   it('shows a check mark and the session on success', async () => {

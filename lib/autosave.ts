@@ -1,0 +1,89 @@
+import { Dexie } from 'dexie';
+import type { TabkeepDb } from './db';
+import type { BrowserName, SessionSummary } from './model';
+import { nameAt } from './naming';
+import { autosavesToDrop } from './retention';
+import { AUTOSAVE_STATUS_KEY, LIVE_KEY, parseLiveRow } from './run-state';
+import type { AutosaveSettings } from './settings';
+import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
+import { lastRecordId } from './store/tab-records';
+
+export type AutosaveOutcome = { saved: SessionSummary } | { skipped: 'unchanged' | 'nothing-open' };
+
+/**
+ * One scheduled autosave, from the live snapshot: skipped when nothing changed since the
+ * newest autosave, else a new shared body (a list of record ids), then retention and the
+ * sweep of records nothing holds any more. One transaction: all of it or none.
+ */
+export function autosaveOnce(
+  db: TabkeepDb,
+  options: { now: number; id: string; origin: BrowserName; settings: AutosaveSettings },
+): Promise<AutosaveOutcome> {
+  const { now, id, origin, settings } = options;
+  return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
+    const outcome = await addAutosave();
+    await db.state.put({ key: AUTOSAVE_STATUS_KEY, checkedAt: now, error: null });
+    return outcome;
+  });
+
+  async function addAutosave(): Promise<AutosaveOutcome> {
+    const live = parseLiveRow(await db.state.get(LIVE_KEY));
+    if (live === null || live.tabCount === 0 || live.blank) return { skipped: 'nothing-open' };
+    // The newest one, even in the trash: deleting it is no reason to save the same again.
+    const newest = await db.summaries
+      .where('[kind+createdAt]')
+      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
+      .last();
+    if (newest?.hash === live.hash) return { skipped: 'unchanged' };
+    const session: SessionSummary = {
+      id,
+      name: nameAt(new Date(live.updatedAt), live.sites),
+      kind: 'autosave',
+      createdAt: now,
+      updatedAt: now,
+      tags: [],
+      windowCount: live.windowCount,
+      tabCount: live.tabCount,
+      hash: live.hash,
+      origin,
+      deletedAt: 0,
+    };
+    await db.bodies.add({ id, refs: live.refs });
+    await db.summaries.add(session);
+    await db.state.put({ ...live, sealedUpTo: await lastRecordId(db) });
+    await dropSessions(db, autosavesToDrop(await liveOfKinds(db, ['autosave']), settings));
+    await sweepTabRecords(db);
+    return { saved: session };
+  }
+}
+
+/**
+ * Frees room by dropping the oldest autosave (those in the trash first). Named sessions
+ * are never touched. False when there is no autosave left to drop.
+ */
+export function pruneOldestAutosave(db: TabkeepDb): Promise<boolean> {
+  return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
+    const all = await db.summaries
+      .where('[kind+createdAt]')
+      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
+      .toArray();
+    const victim = all.find((s) => s.deletedAt !== 0) ?? all[0];
+    if (victim === undefined) return false;
+    await dropSessions(db, [victim.id]);
+    await sweepTabRecords(db);
+    return true;
+  });
+}
+
+/** Remembers a failed autosave for the storage line; best effort, since storage may be why. */
+export async function recordAutosaveFailure(
+  db: TabkeepDb,
+  now: number,
+  message: string,
+): Promise<void> {
+  try {
+    await db.state.put({ key: AUTOSAVE_STATUS_KEY, checkedAt: now, error: { at: now, message } });
+  } catch {
+    // The badge still tells the user.
+  }
+}

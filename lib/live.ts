@@ -1,0 +1,60 @@
+import type { TabkeepDb } from './db';
+import { countTabs, type WindowSnap } from './model';
+import { freshLiveRow, LIVE_KEY, parseLiveRow } from './run-state';
+import { internWindows, lastRecordId } from './store/tab-records';
+
+/** What the browser shows now, mapped and hashed before any transaction starts. */
+export interface LiveInput {
+  windows: WindowSnap[];
+  hash: string;
+  blank: boolean;
+  sites: string;
+}
+
+export type LiveOutcome = 'written' | 'unchanged' | 'kept-previous';
+
+/**
+ * Rewrites the live snapshot when the browser changed. Adds records only for tab states
+ * not stored yet, and frees the records only the old snapshot held.
+ */
+export function writeLive(
+  db: TabkeepDb,
+  input: LiveInput,
+  now: number,
+  newRunId: () => string,
+): Promise<LiveOutcome> {
+  return db.transaction('rw', db.tabRecords, db.state, async () => {
+    const row =
+      parseLiveRow(await db.state.get(LIVE_KEY)) ??
+      freshLiveRow(newRunId(), now, 'none', await lastRecordId(db));
+    // The last window closing leaves nothing open: the state before it is what to recover.
+    if (countTabs(input.windows) === 0) return 'kept-previous';
+    if (row.hash === input.hash && !row.cleanExit) return 'unchanged';
+    const refs = await internWindows(db, input.windows);
+    const held = new Set(refs.flatMap((w) => w.tabs));
+    const freed = new Set(
+      row.refs.flatMap((w) => w.tabs).filter((id) => id > row.sealedUpTo && !held.has(id)),
+    );
+    await db.tabRecords.bulkDelete([...freed]);
+    await db.state.put({
+      ...row,
+      updatedAt: now,
+      cleanExit: false,
+      hash: input.hash,
+      windowCount: input.windows.length,
+      tabCount: countTabs(input.windows),
+      blank: input.blank,
+      sites: input.sites,
+      refs,
+    });
+    return 'written';
+  });
+}
+
+/** The last normal window closed: the run ended cleanly unless a window opens again. */
+export function markCleanExit(db: TabkeepDb): Promise<void> {
+  return db.transaction('rw', db.state, async () => {
+    const row = parseLiveRow(await db.state.get(LIVE_KEY));
+    if (row !== null && !row.cleanExit) await db.state.put({ ...row, cleanExit: true });
+  });
+}

@@ -1,0 +1,61 @@
+import type { TabkeepDb } from './db';
+import type { BrowserName, SessionSummary } from './model';
+import { beyondNewest, RECOVERED_KEEP } from './retention';
+import { freshLiveRow, LIVE_KEY, parseLiveRow, type ExitKind } from './run-state';
+import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
+import { lastRecordId } from './store/tab-records';
+
+export const RECOVERED_NAMES = {
+  crash: 'Recovered after crash',
+  exit: 'Last session before exit',
+} as const;
+
+/**
+ * A new browser run began: the previous run's live snapshot becomes a session of kind
+ * `crash` or `exit` (by its marker), and the new run gets an empty live row. One
+ * transaction, and the session id comes from the old run's id, so a worker killed at any
+ * point and started again neither loses nor doubles the recovered session.
+ */
+export function beginRun(
+  db: TabkeepDb,
+  options: { runId: string; now: number; origin: BrowserName },
+): Promise<SessionSummary | null> {
+  const { runId, now, origin } = options;
+  return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
+    const previous = parseLiveRow(await db.state.get(LIVE_KEY));
+    if (previous?.runId === runId) return null;
+    let recovered: SessionSummary | null = null;
+    if (previous !== null && previous.tabCount > 0 && !previous.blank) {
+      const id = `run-${previous.runId}`;
+      if ((await db.summaries.get(id)) === undefined) {
+        const kind = previous.cleanExit ? 'exit' : 'crash';
+        recovered = {
+          id,
+          name: RECOVERED_NAMES[kind],
+          kind,
+          createdAt: previous.updatedAt,
+          updatedAt: now,
+          tags: [],
+          windowCount: previous.windowCount,
+          tabCount: previous.tabCount,
+          hash: previous.hash,
+          origin,
+          deletedAt: 0,
+        };
+        await db.bodies.put({ id, refs: previous.refs });
+        await db.summaries.put(recovered);
+      }
+    }
+    await dropSessions(db, beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP));
+    await db.state.put(freshLiveRow(runId, now, exitOf(previous), await lastRecordId(db)));
+    await sweepTabRecords(db);
+    return recovered;
+  });
+}
+
+function exitOf(previous: ReturnType<typeof parseLiveRow>): ExitKind {
+  if (previous === null) return 'none';
+  // A run that never took a snapshot says nothing new about how the one before it ended.
+  if (previous.updatedAt === 0) return previous.previousExit;
+  return previous.cleanExit ? 'clean' : 'crash';
+}

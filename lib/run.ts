@@ -1,0 +1,48 @@
+import type { Badge } from './adapters/badge';
+import type { RunMarker } from './adapters/run-marker';
+import { messageFor } from './errors';
+import type { SessionService } from './service';
+
+/**
+ * At every worker start: if the browser began a new run, turn the last run's state into
+ * a recovered session before anything overwrites it. Every snapshot waits for this.
+ * Marked started only after recovery committed, so a worker killed in between retries.
+ */
+export async function startRun(
+  service: Pick<SessionService, 'beginRun'>,
+  marker: RunMarker,
+  newRunId: () => string = () => crypto.randomUUID(),
+): Promise<void> {
+  if (!(await marker.isNewRun())) return;
+  await service.beginRun(newRunId());
+  await marker.markStarted();
+}
+
+/** The scheduled autosave, with its failure on the badge until one succeeds. */
+export async function autosaveWithBadge(
+  service: Pick<SessionService, 'autosave'>,
+  badge: Badge,
+): Promise<void> {
+  try {
+    await service.autosave();
+    await badge.warn('autosave', null);
+  } catch (error) {
+    await badge.warn('autosave', `Tabkeep: the last autosave failed. ${messageFor(error)}`);
+  }
+}
+
+/** A live snapshot, with its failure on the badge until one succeeds. */
+export async function recordLiveWithBadge(
+  service: Pick<SessionService, 'recordLive'>,
+  badge: Badge,
+): Promise<void> {
+  try {
+    await service.recordLive();
+    await badge.warn('live', null);
+  } catch (error) {
+    await badge.warn(
+      'live',
+      `Tabkeep cannot keep track of the open tabs: ${messageFor(error)} Named sessions are safe.`,
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import * as v from 'valibot';
+
+export const SETTINGS_KEY = 'settings';
+/** Bumped when the shape of settings changes; MIGRATIONS says how to get from each older one. */
+export const SETTINGS_VERSION = 1;
+
+const int = (min: number, max: number, what: string) =>
+  v.pipe(
+    v.number(`${what} must be a number.`),
+    v.integer(`${what} must be a whole number.`),
+    v.minValue(min, `${what} must be at least ${min}.`),
+    v.maxValue(max, `${what} must be at most ${max}.`),
+  );
+
+export const AutosaveSettingsSchema = v.object({
+  /** Minutes between scheduled autosaves. */
+  periodMinutes: int(1, 1440, 'The autosave period'),
+  /** The newest autosaves always kept. */
+  keepLast: int(1, 100, 'The number of autosaves to keep'),
+  /** Plus the newest autosave of each of this many most recent days that have one. */
+  keepDays: int(0, 90, 'The number of daily autosaves to keep'),
+});
+
+export const SettingsSchema = v.object({ autosave: AutosaveSettingsSchema });
+
+export type AutosaveSettings = v.InferOutput<typeof AutosaveSettingsSchema>;
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  autosave: { periodMinutes: 15, keepLast: 10, keepDays: 7 },
+};
+
+export interface SettingsRow {
+  key: typeof SETTINGS_KEY;
+  version: number;
+  settings: unknown;
+}
+
+/** Each step takes settings of version i+1 to version i+2 (index 0: from version 1). */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+export const MIGRATIONS: readonly Migration[] = [];
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** What was wrong with the stored settings, in words for a person; null when nothing. */
+  notice: string | null;
+}
+
+/**
+ * A stored settings row, of any version or none -> current settings. Never throws:
+ * a field that is missing or damaged falls back to its default, and the others are kept.
+ * Settings from a newer Tabkeep (after a downgrade) keep every field this one knows.
+ */
+export function loadSettings(
+  row: unknown,
+  migrations: readonly Migration[] = MIGRATIONS,
+  current: number = SETTINGS_VERSION,
+): LoadedSettings {
+  if (row === undefined || row === null) return { settings: DEFAULT_SETTINGS, notice: null };
+  const stored = row as Partial<SettingsRow>;
+  if (typeof stored.version !== 'number' || !isRecord(stored.settings)) {
+    return { settings: DEFAULT_SETTINGS, notice: 'Stored settings were damaged; defaults apply.' };
+  }
+  let data = stored.settings;
+  for (let version = stored.version; version < current; version++) {
+    const step = migrations[version - 1];
+    if (step === undefined) {
+      return {
+        settings: DEFAULT_SETTINGS,
+        notice: `Settings of version ${stored.version} cannot be read; defaults apply.`,
+      };
+    }
+    data = step(data);
+  }
+  return fieldByField(data);
+}
+
+function fieldByField(data: Record<string, unknown>): LoadedSettings {
+  const autosave = isRecord(data.autosave) ? data.autosave : {};
+  const result = { ...DEFAULT_SETTINGS.autosave };
+  const damaged: string[] = [];
+  for (const key of Object.keys(result) as (keyof AutosaveSettings)[]) {
+    if (!(key in autosave)) continue;
+    const parsed = v.safeParse(AutosaveSettingsSchema.entries[key], autosave[key]);
+    if (parsed.success) result[key] = parsed.output;
+    else damaged.push(parsed.issues[0].message);
+  }
+  return {
+    settings: { autosave: result },
+    notice: damaged.length > 0 ? `${damaged.join(' ')} The default applies.` : null,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function settingsRow(settings: Settings): SettingsRow {
+  return { key: SETTINGS_KEY, version: SETTINGS_VERSION, settings };
+}
