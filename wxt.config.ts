@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { benchHooks } from './bench/wxt-hooks';
 
 // Gecko needs a stable add-on id so Firefox keeps the extension's storage across
 // reinstalls, and so tests can pin its moz-extension:// UUID.
@@ -12,6 +13,8 @@ export default defineConfig({
   // MV3 for both browsers: one manifest model (action, service worker / event page,
   // host permissions granted by the user) instead of two.
   manifestVersion: 3,
+  // `wxt build --mode bench` adds the benchmark page; every other build leaves it out.
+  hooks: benchHooks,
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
 import type { SessionSummary } from '@/lib/model';
-import { listLiveSessions } from '@/lib/session-index';
+import { groupSessions, listLiveSessions } from '@/lib/session-index';
 import { plural } from './format';
 import { SaveForm } from './SaveForm';
 import { SessionRow } from './SessionRow';
+import { StorageLine } from './StorageLine';
 import { useLiveQuery } from './use-live-query';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
@@ -60,6 +62,12 @@ export function PopupApp() {
       (renamed) => `Renamed to “${renamed.name}”.`,
     );
 
+  const keep = (session: SessionSummary) =>
+    void attempt(
+      () => callService('keep', { id: session.id }),
+      (kept) => `Kept as “${kept.name}” among your sessions.`,
+    );
+
   const remove = (session: SessionSummary) =>
     void attempt(
       async () => {
@@ -93,18 +101,32 @@ export function PopupApp() {
           </button>
         </div>
       )}
-      <SessionListView state={sessions} onRestore={restore} onRename={rename} onDelete={remove} />
+      <SessionListView
+        state={sessions}
+        onRestore={restore}
+        onRename={rename}
+        onKeep={keep}
+        onDelete={remove}
+      />
+      <StorageLine />
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        Settings
+      </button>
     </main>
   );
 }
 
 function SessionListView({
   state,
-  ...handlers
+  onRestore,
+  onRename,
+  onKeep,
+  onDelete,
 }: {
   state: ReturnType<typeof useLiveQuery<SessionSummary[]>>;
   onRestore(session: SessionSummary): void;
   onRename(session: SessionSummary, name: string): Promise<boolean>;
+  onKeep(session: SessionSummary): void;
   onDelete(session: SessionSummary): void;
 }) {
   if (state.status === 'loading') return null;
@@ -113,19 +135,48 @@ function SessionListView({
       <p class="status error">Tabkeep cannot read its saved sessions: {String(state.error)}</p>
     );
   }
-  if (state.value.length === 0) {
-    return (
-      <p class="empty">
-        No saved sessions yet. Save the open windows with the button above or with the keyboard
-        shortcut (Alt+Shift+S unless you changed it).
-      </p>
-    );
-  }
+  const { recovered, named, autosaves } = groupSessions(state.value);
+  const copyable = { onRestore, onKeep, onDelete };
   return (
-    <ul class="sessions" aria-label="Saved sessions">
-      {state.value.map((session) => (
-        <SessionRow key={session.id} session={session} {...handlers} />
-      ))}
-    </ul>
+    <>
+      {recovered.length > 0 && (
+        <section aria-label="Recovered">
+          <h2>Recovered</h2>
+          <ul class="sessions recovered">
+            {recovered.map((session) => (
+              <SessionRow key={session.id} session={session} {...copyable} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {named.length === 0 ? (
+        <p class="empty">
+          No saved sessions yet. Save the open windows with the button above or with the keyboard
+          shortcut (Alt+Shift+S unless you changed it).
+        </p>
+      ) : (
+        <ul class="sessions" aria-label="Saved sessions">
+          {named.map((session) => (
+            <SessionRow
+              key={session.id}
+              session={session}
+              onRestore={onRestore}
+              onRename={onRename}
+              onDelete={onDelete}
+            />
+          ))}
+        </ul>
+      )}
+      {autosaves.length > 0 && (
+        <details class="autosaves">
+          <summary>Autosaves ({autosaves.length})</summary>
+          <ul class="sessions" aria-label="Autosaves">
+            {autosaves.map((session) => (
+              <SessionRow key={session.id} session={session} {...copyable} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -6,11 +6,14 @@ import { formatDate, plural } from './format';
 interface Props {
   session: SessionSummary;
   onRestore(session: SessionSummary): void;
-  onRename(session: SessionSummary, name: string): Promise<boolean>;
+  /** Absent for autosaves and recovered sessions: they are kept (copied) instead. */
+  onRename?(session: SessionSummary, name: string): Promise<boolean>;
+  /** Copies an autosave or recovered session into a named session. */
+  onKeep?(session: SessionSummary): void;
   onDelete(session: SessionSummary): void;
 }
 
-export function SessionRow({ session, onRestore, onRename, onDelete }: Props) {
+export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const meta = `${plural(session.windowCount, 'window')} · ${plural(session.tabCount, 'tab')} · ${formatDate(session.createdAt)}`;
   return (
@@ -20,13 +23,17 @@ export function SessionRow({ session, onRestore, onRename, onDelete }: Props) {
           <RenameField
             session={session}
             onDone={async (name) => {
-              if (name === null || name === session.name || (await onRename(session, name))) {
+              if (name === null || name === session.name || (await onRename?.(session, name))) {
                 setEditing(false);
               }
             }}
           />
         ) : (
-          <span class="session-name" title={session.name} onDblClick={() => setEditing(true)}>
+          <span
+            class="session-name"
+            title={session.name}
+            onDblClick={() => onRename && setEditing(true)}
+          >
             {session.name}
           </span>
         )}
@@ -40,13 +47,25 @@ export function SessionRow({ session, onRestore, onRename, onDelete }: Props) {
         >
           Restore
         </button>
-        <button
-          type="button"
-          onClick={() => setEditing(true)}
-          aria-label={`Rename ${session.name}`}
-        >
-          Rename
-        </button>
+        {onRename && (
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            aria-label={`Rename ${session.name}`}
+          >
+            Rename
+          </button>
+        )}
+        {onKeep && (
+          <button
+            type="button"
+            onClick={() => onKeep(session)}
+            aria-label={`Keep ${session.name} as a named session`}
+            title="Keep a copy as a named session"
+          >
+            Keep
+          </button>
+        )}
         <button
           type="button"
           class="danger"

@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
+import * as v from 'valibot';
 import type { TabkeepDb } from './db';
 import type { BrowserName, SessionSummary } from './model';
 import { nameAt } from './naming';
 import { autosavesToDrop } from './retention';
-import { AUTOSAVE_STATUS_KEY, LIVE_KEY, parseLiveRow } from './run-state';
+import { AUTOSAVE_STATUS_KEY, AutosaveStatusSchema, LIVE_KEY, parseLiveRow } from './run-state';
 import type { AutosaveSettings } from './settings';
 import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
 import { lastRecordId } from './store/tab-records';
@@ -22,7 +23,11 @@ export function autosaveOnce(
   const { now, id, origin, settings } = options;
   return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
     const outcome = await addAutosave();
-    await db.state.put({ key: AUTOSAVE_STATUS_KEY, checkedAt: now, error: null });
+    // An unchanged browser writes nothing, unless a past failure is to be cleared.
+    const status = v.safeParse(AutosaveStatusSchema, await db.state.get(AUTOSAVE_STATUS_KEY));
+    if (!status.success || status.output.error !== null) {
+      await db.state.put({ key: AUTOSAVE_STATUS_KEY, error: null });
+    }
     return outcome;
   });
 
@@ -82,7 +87,7 @@ export async function recordAutosaveFailure(
   message: string,
 ): Promise<void> {
   try {
-    await db.state.put({ key: AUTOSAVE_STATUS_KEY, checkedAt: now, error: { at: now, message } });
+    await db.state.put({ key: AUTOSAVE_STATUS_KEY, error: { at: now, message } });
   } catch {
     // The badge still tells the user.
   }

@@ -20,9 +20,4 @@ export class Coalescer {
     }, this.delayMs);
   }
 
-  /** Resolves once the scheduled and running tasks are done. */
-  async idle(): Promise<void> {
-    while (this.timer !== undefined) await new Promise((r) => setTimeout(r, this.delayMs));
-    await this.chain;
-  }
 }

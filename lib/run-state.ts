@@ -41,9 +41,7 @@ export const AUTOSAVE_STATUS_KEY = 'autosave-status';
 
 export const AutosaveStatusSchema = v.object({
   key: v.literal(AUTOSAVE_STATUS_KEY),
-  /** The last time an autosave ran, whether or not it saved. */
-  checkedAt: v.number(),
-  /** The last failure, cleared by the next success. */
+  /** The last failure, cleared by the next autosave that works. */
   error: v.nullable(v.object({ at: v.number(), message: v.string() })),
 });
 

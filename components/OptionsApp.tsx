@@ -1,0 +1,14 @@
+import { SettingsForm } from './SettingsForm';
+import { StorageLine } from './StorageLine';
+
+/** The options page: autosave settings and storage health. */
+export function OptionsApp() {
+  return (
+    <main class="options">
+      <h1>Tabkeep settings</h1>
+      <SettingsForm />
+      <h2>Storage</h2>
+      <StorageLine />
+    </main>
+  );
+}

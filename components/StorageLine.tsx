@@ -1,0 +1,39 @@
+import { openDb } from '@/lib/db';
+import { readStorageHealth } from '@/lib/storage-health';
+import { formatBytes, formatDate, plural } from './format';
+import { useDiskUsage } from './use-disk-usage';
+import { useLiveQuery } from './use-live-query';
+
+const EXIT_WORDS = {
+  clean: 'the browser last closed normally',
+  crash: 'the browser last stopped without closing (crash or kill)',
+  none: 'first run',
+} as const;
+
+/** Sessions, bytes used, the last autosave and how the browser last ended, in one line. */
+export function StorageLine() {
+  const health = useLiveQuery(() => readStorageHealth(openDb()));
+  const disk = useDiskUsage(health.status === 'ready' ? health.value : null);
+  if (health.status !== 'ready') return null;
+  const h = health.value;
+  const parts = [
+    plural(h.sessions - h.autosaves, 'session'),
+    plural(h.autosaves, 'autosave'),
+    disk === null ? null : `${formatBytes(disk.usage)} used`,
+    h.lastAutosaveAt === null ? 'no autosave yet' : `last autosave ${formatDate(h.lastAutosaveAt)}`,
+    h.previousExit === null ? null : EXIT_WORDS[h.previousExit],
+  ].filter(Boolean);
+  return (
+    <footer class="storage-line" aria-label="Storage">
+      <p>{parts.join(' · ')}</p>
+      {disk !== null && !disk.persisted && (
+        <p class="muted">The browser may clear this storage when the disk runs low.</p>
+      )}
+      {h.autosaveError !== null && (
+        <p class="status error" role="alert">
+          The last autosave failed ({formatDate(h.autosaveError.at)}): {h.autosaveError.message}
+        </p>
+      )}
+    </footer>
+  );
+}
