@@ -19,5 +19,4 @@ export class Coalescer {
       this.chain = this.chain.then(this.task).catch(() => undefined);
     }, this.delayMs);
   }
-
 }
