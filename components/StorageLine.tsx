@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { requestPersistentStorage } from '@/lib/adapters/persistence';
 import { openDb } from '@/lib/db';
 import { readStorageHealth } from '@/lib/storage-health';
 import { formatBytes, formatDate, plural } from './format';
@@ -12,6 +14,7 @@ const EXIT_WORDS = {
 
 /** Sessions, bytes used, the last autosave and how the browser last ended, in one line. */
 export function StorageLine() {
+  useEffect(() => void requestPersistentStorage(), []);
   const health = useLiveQuery(() => readStorageHealth(openDb()));
   const disk = useDiskUsage(health.status === 'ready' ? health.value : null);
   if (health.status !== 'ready') return null;
@@ -26,9 +29,6 @@ export function StorageLine() {
   return (
     <footer class="storage-line" aria-label="Storage">
       <p>{parts.join(' · ')}</p>
-      {disk !== null && !disk.persisted && (
-        <p class="muted">The browser may clear this storage when the disk runs low.</p>
-      )}
       {h.autosaveError !== null && (
         <p class="status error" role="alert">
           The last autosave failed ({formatDate(h.autosaveError.at)}): {h.autosaveError.message}

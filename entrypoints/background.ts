@@ -20,7 +20,8 @@ export default defineBackground(() => {
   const service = createBrowserSessionService(import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   const badge = browserBadge();
   // Nothing may touch the live snapshot before the last run's state is recovered from it.
-  const ready = startRun(service, sessionStorageRunMarker());
+  // The worker's start: window closes after it belong to this run, not the last one.
+  const ready = startRun(service, sessionStorageRunMarker(), performance.timeOrigin);
   const whenReady = (task: () => Promise<void>) => () =>
     ready.then(task, (error: unknown) =>
       badge.warn('start', `Tabkeep could not recover the last session: ${messageFor(error)}`),
@@ -40,7 +41,8 @@ export default defineBackground(() => {
     if (command === SAVE_COMMAND) void saveFromShortcut(service, badge);
   });
   onBrowserChange(browserTabGroups(), () => live.poke());
-  browser.windows.onRemoved.addListener(() => void whenReady(() => service.noteWindowClosed())());
+  // At once, not after `ready`: if this was the last window, the browser is quitting.
+  browser.windows.onRemoved.addListener(() => void service.windowClosed());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === LIVE_ALARM) live.poke();
     if (alarm.name === AUTOSAVE_ALARM) void whenReady(() => autosaveWithBadge(service, badge))();

@@ -1,6 +1,12 @@
 import type { TabkeepDb } from './db';
 import { countTabs, type WindowSnap } from './model';
-import { freshLiveRow, LIVE_KEY, parseLiveRow } from './run-state';
+import {
+  freshLiveRow,
+  LIVE_KEY,
+  parseLiveRow,
+  parseWindowClosed,
+  WINDOW_CLOSED_KEY,
+} from './run-state';
 import { internWindows, lastRecordId } from './store/tab-records';
 
 /** What the browser shows now, mapped and hashed before any transaction starts. */
@@ -29,7 +35,10 @@ export function writeLive(
       freshLiveRow(newRunId(), now, 'none', await lastRecordId(db));
     // The last window closing leaves nothing open: the state before it is what to recover.
     if (countTabs(input.windows) === 0) return 'kept-previous';
-    if (row.hash === input.hash && !row.cleanExit) return 'unchanged';
+    // A window closed since: rewrite even an equal state, so the run does not look ended.
+    const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
+    const closedSince = closed !== null && closed.at > row.updatedAt;
+    if (row.hash === input.hash && !closedSince) return 'unchanged';
     const refs = await internWindows(db, input.windows);
     const held = new Set(refs.flatMap((w) => w.tabs));
     const freed = new Set(
@@ -39,7 +48,6 @@ export function writeLive(
     await db.state.put({
       ...row,
       updatedAt: now,
-      cleanExit: false,
       hash: input.hash,
       windowCount: input.windows.length,
       tabCount: countTabs(input.windows),
@@ -51,10 +59,10 @@ export function writeLive(
   });
 }
 
-/** The last normal window closed: the run ended cleanly unless a window opens again. */
-export function markCleanExit(db: TabkeepDb): Promise<void> {
-  return db.transaction('rw', db.state, async () => {
-    const row = parseLiveRow(await db.state.get(LIVE_KEY));
-    if (row !== null && !row.cleanExit) await db.state.put({ ...row, cleanExit: true });
-  });
+/**
+ * A normal window closed. Issued synchronously from the event, with no read before it:
+ * when it was the last window the browser is about to quit.
+ */
+export function markWindowClosed(db: TabkeepDb, at: number): Promise<unknown> {
+  return db.state.put({ key: WINDOW_CLOSED_KEY, at });
 }

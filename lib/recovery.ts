@@ -1,7 +1,16 @@
 import type { TabkeepDb } from './db';
 import type { BrowserName, SessionSummary } from './model';
 import { beyondNewest, RECOVERED_KEEP } from './retention';
-import { freshLiveRow, LIVE_KEY, parseLiveRow, type ExitKind } from './run-state';
+import {
+  endedCleanly,
+  freshLiveRow,
+  LIVE_KEY,
+  parseLiveRow,
+  parseWindowClosed,
+  WINDOW_CLOSED_KEY,
+  type ExitKind,
+  type LiveRow,
+} from './run-state';
 import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
 import { lastRecordId } from './store/tab-records';
 
@@ -18,17 +27,25 @@ export const RECOVERED_NAMES = {
  */
 export function beginRun(
   db: TabkeepDb,
-  options: { runId: string; now: number; origin: BrowserName },
+  options: {
+    runId: string;
+    now: number;
+    /** When this run began (the worker's start): later window closes belong to it. */
+    runStartedAt: number;
+    origin: BrowserName;
+  },
 ): Promise<SessionSummary | null> {
-  const { runId, now, origin } = options;
+  const { runId, now, runStartedAt, origin } = options;
   return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
     const previous = parseLiveRow(await db.state.get(LIVE_KEY));
     if (previous?.runId === runId) return null;
+    const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
+    const clean = previous !== null && endedCleanly(previous, closed, runStartedAt);
     let recovered: SessionSummary | null = null;
     if (previous !== null && previous.tabCount > 0 && !previous.blank) {
       const id = `run-${previous.runId}`;
       if ((await db.summaries.get(id)) === undefined) {
-        const kind = previous.cleanExit ? 'exit' : 'crash';
+        const kind = clean ? 'exit' : 'crash';
         recovered = {
           id,
           name: RECOVERED_NAMES[kind],
@@ -47,15 +64,16 @@ export function beginRun(
       }
     }
     await dropSessions(db, beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP));
-    await db.state.put(freshLiveRow(runId, now, exitOf(previous), await lastRecordId(db)));
+    await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean), await lastRecordId(db)));
+    if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
     await sweepTabRecords(db);
     return recovered;
   });
 }
 
-function exitOf(previous: ReturnType<typeof parseLiveRow>): ExitKind {
+function exitOf(previous: LiveRow | null, clean: boolean): ExitKind {
   if (previous === null) return 'none';
   // A run that never took a snapshot says nothing new about how the one before it ended.
   if (previous.updatedAt === 0) return previous.previousExit;
-  return previous.cleanExit ? 'clean' : 'crash';
+  return clean ? 'clean' : 'crash';
 }

@@ -2,8 +2,11 @@ import * as v from 'valibot';
 import { RefWindowSchema } from './model';
 
 /*
- * The live snapshot and the run marker share one row, so that no crash can leave them
- * disagreeing: the row says what was open and whether the run that wrote it ended cleanly.
+ * The live snapshot, and the marker that tells a clean exit from a crash. Chromium quits
+ * a few hundred milliseconds after its last window closes: the window's onRemoved event
+ * still reaches the worker, but nothing that first awaits the browser or a read gets
+ * done. So every window close writes one tiny row at once, and "the last thing the run
+ * did was close a window" (the marker is newer than the last snapshot) means a clean exit.
  */
 
 export const LIVE_KEY = 'live';
@@ -13,10 +16,8 @@ export const LiveRowSchema = v.object({
   /** The browser run that owns this row. */
   runId: v.string(),
   startedAt: v.number(),
-  /** When `refs` last changed, 0 before the first snapshot of the run. */
+  /** When the row was last written with windows, 0 before the first snapshot of the run. */
   updatedAt: v.number(),
-  /** True once the last normal window closed; any later snapshot sets it back. */
-  cleanExit: v.boolean(),
   /** How the run before this one ended, for the storage line. */
   previousExit: v.picklist(['clean', 'crash', 'none']),
   /** contentHash of the windows, '' while empty. */
@@ -61,7 +62,6 @@ export function freshLiveRow(
     runId,
     startedAt: now,
     updatedAt: 0,
-    cleanExit: false,
     previousExit,
     hash: '',
     windowCount: 0,
@@ -77,4 +77,28 @@ export function freshLiveRow(
 export function parseLiveRow(row: unknown): LiveRow | null {
   const parsed = v.safeParse(LiveRowSchema, row);
   return parsed.success ? parsed.output : null;
+}
+
+export const WINDOW_CLOSED_KEY = 'window-closed';
+
+export const WindowClosedSchema = v.object({
+  key: v.literal(WINDOW_CLOSED_KEY),
+  /** When a normal window last closed. */
+  at: v.number(),
+});
+
+export type WindowClosed = v.InferOutput<typeof WindowClosedSchema>;
+
+export function parseWindowClosed(row: unknown): WindowClosed | null {
+  const parsed = v.safeParse(WindowClosedSchema, row);
+  return parsed.success ? parsed.output : null;
+}
+
+/**
+ * Whether a run ended by closing its last window: a window closed after the run's last
+ * snapshot (a window closing while others stay open is followed by a snapshot of those)
+ * and before `before` (when the next run began).
+ */
+export function endedCleanly(live: LiveRow, closed: WindowClosed | null, before: number): boolean {
+  return closed !== null && closed.at > live.updatedAt && closed.at < before;
 }

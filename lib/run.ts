@@ -11,10 +11,11 @@ import type { SessionService } from './service';
 export async function startRun(
   service: Pick<SessionService, 'beginRun'>,
   marker: RunMarker,
+  runStartedAt: number,
   newRunId: () => string = () => crypto.randomUUID(),
 ): Promise<void> {
   if (!(await marker.isNewRun())) return;
-  await service.beginRun(newRunId());
+  await service.beginRun(newRunId(), runStartedAt);
   await marker.markStarted();
 }
 

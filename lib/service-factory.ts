@@ -21,8 +21,6 @@ export function createBrowserSessionService(browserName: BrowserName): SessionSe
     readBrowser: () => readBrowserState(tabGroups, containers),
     runRestore: (plan) => runRestorePlan(plan, { tabGroups, containers }),
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
-    countNormalWindows: async () =>
-      (await browser.windows.getAll({ windowTypes: ['normal'] })).length,
     applySchedule,
     extensionOrigin: extensionOrigin(),
     browserName,

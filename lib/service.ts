@@ -5,7 +5,7 @@ import type { RawBrowserState } from './capture/raw';
 import type { TabkeepDb } from './db';
 import { isQuotaError, messageFor, UserError } from './errors';
 import { contentHash } from './hash';
-import { markCleanExit, writeLive, type LiveOutcome } from './live';
+import { markWindowClosed, writeLive, type LiveOutcome } from './live';
 import { countTabs, type BrowserName, type SessionSummary, type WindowSnap } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
 import type { KeepRequest, RestoreReport, SaveRequest, SaveResult, ServiceApi } from './protocol';
@@ -22,8 +22,6 @@ export interface SessionServiceDeps {
   /** Carries out a restore plan with browser calls. */
   runRestore(plan: RestorePlan): Promise<RestoreOutcome>;
   incognitoAllowed(): Promise<boolean>;
-  /** How many normal windows are open. */
-  countNormalWindows(): Promise<number>;
   /** Makes the browser's alarms match the settings. */
   applySchedule(settings: Settings): Promise<void>;
   extensionOrigin: string;
@@ -205,18 +203,22 @@ export class SessionService implements ServiceApi {
     }
   }
 
-  /** A new browser run: recovers the last one's state as a session. */
-  beginRun(runId: string): Promise<SessionSummary | null> {
+  /** A new browser run, begun at `runStartedAt`: recovers the last one's state as a session. */
+  beginRun(runId: string, runStartedAt: number): Promise<SessionSummary | null> {
     return beginRun(this.deps.db, {
       runId,
       now: this.now(),
+      runStartedAt,
       origin: this.deps.browserName,
     });
   }
 
-  /** A window closed; if it was the last normal one, the run ended cleanly. */
-  async noteWindowClosed(): Promise<void> {
-    if ((await this.deps.countNormalWindows()) === 0) await markCleanExit(this.deps.db);
+  /**
+   * A normal window closed. Synchronous up to the write, which must be under way before
+   * the browser quits if that was the last window.
+   */
+  windowClosed(): Promise<unknown> {
+    return markWindowClosed(this.deps.db, this.now());
   }
 
   private async capture(): Promise<{ windows: WindowSnap[]; skippedPrivateWindows: number }> {

@@ -1,6 +1,7 @@
 /**
- * Asks that the browser never evict Tabkeep's storage under disk pressure. Extensions with
- * `unlimitedStorage` are usually granted it; the answer is shown on the storage line.
+ * Asks that the browser never evict Tabkeep's storage under disk pressure, on top of
+ * `unlimitedStorage`. persist() exists only in windows, not in a service worker, so the
+ * background (a window in Firefox) and every page showing the storage line ask.
  */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {

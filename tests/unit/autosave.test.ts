@@ -58,7 +58,7 @@ beforeEach(async () => {
   h = new Harness();
   faults = installFaults(h.db);
   openTabs(100);
-  await h.service().beginRun('run-1');
+  await h.service().beginRun('run-1', h.clock);
 });
 
 afterEach(() => h.close());

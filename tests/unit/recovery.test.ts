@@ -14,7 +14,7 @@ beforeEach(async () => {
     rawWindow([rawTab('https://a.test/'), rawTab('https://b.test/', { active: true })]),
     rawWindow([rawTab('https://c.test/')]),
   ]);
-  await h.service().beginRun('run-1');
+  await h.service().beginRun('run-1', h.clock);
 });
 
 afterEach(() => h.close());
@@ -28,7 +28,7 @@ describe('the run marker', () => {
     const service = h.service();
     await service.recordLive();
     h.clock += 1000;
-    const recovered = await service.beginRun('run-2');
+    const recovered = await service.beginRun('run-2', h.clock);
     expect(recovered).toMatchObject({
       id: 'run-run-1',
       kind: 'crash',
@@ -43,40 +43,59 @@ describe('the run marker', () => {
     expect(await liveRow()).toMatchObject({ runId: 'run-2', previousExit: 'crash', refs: [] });
   });
 
-  it('turns the state of a run whose last window closed into "Last session before exit"', async () => {
+  it('turns the state of a run whose last act was closing a window into "Last session before exit"', async () => {
     const service = h.service();
     await service.recordLive();
-    h.normalWindows = 0;
-    await service.noteWindowClosed();
-    const recovered = await service.beginRun('run-2');
-    expect(recovered).toMatchObject({ kind: 'exit', name: 'Last session before exit' });
+    h.clock += 1000;
+    await service.windowClosed();
+    h.clock += 5000;
+    const recovered = await service.beginRun('run-2', h.clock);
+    expect(recovered).toMatchObject({
+      kind: 'exit',
+      name: 'Last session before exit',
+      tabCount: 3,
+    });
     expect((await liveRow())!.previousExit).toBe('clean');
   });
 
-  it('does not count a closed window as an exit while others stay open', async () => {
+  it('calls it a crash when a snapshot of the remaining windows followed the close', async () => {
     const service = h.service();
     await service.recordLive();
-    h.normalWindows = 1;
-    await service.noteWindowClosed();
-    expect((await service.beginRun('run-2'))!.kind).toBe('crash');
+    h.clock += 1000;
+    await service.windowClosed();
+    h.browser.windows.pop();
+    h.clock += 1000;
+    expect(await service.recordLive()).toBe('written');
+    h.clock += 1000;
+    expect(await service.beginRun('run-2', h.clock)).toMatchObject({ kind: 'crash', tabCount: 2 });
   });
 
-  it('calls it a crash when a window opened again after the last one closed', async () => {
+  it('calls it a crash when the same windows were seen again after a close', async () => {
     const service = h.service();
     await service.recordLive();
-    h.normalWindows = 0;
-    await service.noteWindowClosed();
-    h.browser.windows.push(rawWindow([rawTab('https://d.test/')]));
+    h.clock += 1000;
+    await service.windowClosed();
+    h.clock += 1000;
+    // A window Tabkeep cannot see (private) closed: the state is equal but the run goes on.
+    expect(await service.recordLive()).toBe('written');
+    h.clock += 1000;
+    expect((await service.beginRun('run-2', h.clock))!.kind).toBe('crash');
+  });
+
+  it('does not let a window closed early in the new run vouch for the old one', async () => {
+    const service = h.service();
     await service.recordLive();
-    const recovered = await service.beginRun('run-2');
-    expect(recovered).toMatchObject({ kind: 'crash', tabCount: 4 });
+    const newRunStart = h.clock + 5000;
+    h.clock = newRunStart + 200;
+    await service.windowClosed();
+    expect((await service.beginRun('run-2', newRunStart))!.kind).toBe('crash');
   });
 
   it('recovers nothing from a run that showed only a new-tab page', async () => {
     h.browser = rawState([rawWindow([rawTab('chrome://newtab/')])]);
     const service = h.service();
     await service.recordLive();
-    expect(await service.beginRun('run-2')).toBeNull();
+    expect(await service.beginRun('run-2', h.clock)).toBeNull();
     expect(await listLiveSessions(h.db)).toEqual([]);
   });
 
@@ -86,7 +105,7 @@ describe('the run marker', () => {
       h.browser.windows[1]!.tabs![0]!.url = `https://run${run}.test/`;
       await service.recordLive();
       h.clock += 60_000;
-      await service.beginRun(`run-${run}`);
+      await service.beginRun(`run-${run}`, h.clock);
     }
     const recovered = await listLiveSessions(h.db);
     expect(recovered.map((s) => s.id)).toEqual([
@@ -118,9 +137,9 @@ describe('a worker killed between steps', () => {
     const service = h.service();
     await service.recordLive();
     // Killed after recovery committed, before the marker was set: the next start repeats.
-    await service.beginRun('run-2');
+    await service.beginRun('run-2', h.clock);
     const marker = memoryMarker();
-    await startRun(service, marker, () => 'run-3');
+    await startRun(service, marker, h.clock, () => 'run-3');
     expect(marker.started).toBe(true);
     expect((await listLiveSessions(h.db)).map((s) => s.id)).toEqual(['run-run-1']);
     // The run that took no snapshot passes on what it knew of the one before.
@@ -132,7 +151,7 @@ describe('a worker killed between steps', () => {
     await service.recordLive();
     const marker = memoryMarker();
     marker.started = true;
-    await startRun(service, marker, () => 'run-2');
+    await startRun(service, marker, h.clock, () => 'run-2');
     expect(await listLiveSessions(h.db)).toEqual([]);
     expect((await liveRow())!.tabCount).toBe(3);
   });
@@ -144,7 +163,7 @@ describe('a worker killed between steps', () => {
         throw new Error('disk gone');
       },
     };
-    await expect(startRun(failing, marker)).rejects.toThrow('disk gone');
+    await expect(startRun(failing, marker, h.clock)).rejects.toThrow('disk gone');
     expect(marker.started).toBe(false);
   });
 });

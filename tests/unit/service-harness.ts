@@ -12,7 +12,6 @@ export class Harness {
   readonly db = new TabkeepDb(`test-${crypto.randomUUID()}`);
   browser: RawBrowserState = rawState([]);
   clock = Date.UTC(2026, 10, 21, 12);
-  normalWindows = 1;
   readonly restored: RestorePlan[] = [];
   readonly schedules: Settings[] = [];
   private ids = 0;
@@ -26,7 +25,6 @@ export class Harness {
         return { windows: plan.windows.length, tabs: plan.tabCount, warnings: [] };
       },
       incognitoAllowed: async () => false,
-      countNormalWindows: async () => this.normalWindows,
       applySchedule: async (settings) => {
         this.schedules.push(settings);
       },
