@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import type { TabkeepDb } from './db';
 import type { BrowserName, SessionSummary } from './model';
@@ -6,7 +5,7 @@ import { nameAt } from './naming';
 import { autosavesToDrop } from './retention';
 import { AUTOSAVE_STATUS_KEY, AutosaveStatusSchema, LIVE_KEY, parseLiveRow } from './run-state';
 import type { AutosaveSettings } from './settings';
-import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
+import { dropSessions, liveOfKinds, ofKind, sweepTabRecords } from './store/bodies';
 import { lastRecordId } from './store/tab-records';
 
 export type AutosaveOutcome = { saved: SessionSummary } | { skipped: 'unchanged' | 'nothing-open' };
@@ -35,10 +34,7 @@ export function autosaveOnce(
     const live = parseLiveRow(await db.state.get(LIVE_KEY));
     if (live === null || live.tabCount === 0 || live.blank) return { skipped: 'nothing-open' };
     // The newest one, even in the trash: deleting it is no reason to save the same again.
-    const newest = await db.summaries
-      .where('[kind+createdAt]')
-      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
-      .last();
+    const newest = await ofKind(db, 'autosave').last();
     if (newest?.hash === live.hash) return { skipped: 'unchanged' };
     const session: SessionSummary = {
       id,
@@ -68,10 +64,7 @@ export function autosaveOnce(
  */
 export function pruneOldestAutosave(db: TabkeepDb): Promise<boolean> {
   return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
-    const all = await db.summaries
-      .where('[kind+createdAt]')
-      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
-      .toArray();
+    const all = await ofKind(db, 'autosave').toArray();
     const victim = all.find((s) => s.deletedAt !== 0) ?? all[0];
     if (victim === undefined) return false;
     await dropSessions(db, [victim.id]);

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import type { TabkeepDb } from './db';
+import { ofKind } from './store/bodies';
 import {
   AUTOSAVE_STATUS_KEY,
   AutosaveStatusSchema,
@@ -24,15 +25,10 @@ export async function readStorageHealth(db: TabkeepDb): Promise<StorageHealth> {
       .where('[deletedAt+createdAt]')
       .between([0, Dexie.minKey], [0, Dexie.maxKey])
       .count(),
-    db.summaries
-      .where('[kind+createdAt]')
-      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
+    ofKind(db, 'autosave')
       .filter((s) => s.deletedAt === 0)
       .count(),
-    db.summaries
-      .where('[kind+createdAt]')
-      .between(['autosave', Dexie.minKey], ['autosave', Dexie.maxKey])
-      .last(),
+    ofKind(db, 'autosave').last(),
     db.state.get(LIVE_KEY),
     db.state.get(AUTOSAVE_STATUS_KEY),
   ]);

@@ -23,12 +23,9 @@ export async function readWindows(db: TabkeepDb, session: SessionSummary): Promi
   return 'windows' in body ? body.windows : resolveWindows(db, body.refs, session.name);
 }
 
-/** Ids of the summaries of one kind, oldest first. */
-export function idsOfKind(db: TabkeepDb, kind: SessionSummary['kind']): Promise<string[]> {
-  return db.summaries
-    .where('[kind+createdAt]')
-    .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
-    .primaryKeys();
+/** The summaries of one kind, in the trash or not, oldest first. */
+export function ofKind(db: TabkeepDb, kind: SessionKind) {
+  return db.summaries.where('[kind+createdAt]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]);
 }
 
 /**
@@ -38,7 +35,9 @@ export function idsOfKind(db: TabkeepDb, kind: SessionSummary['kind']): Promise<
  */
 export async function sweepTabRecords(db: TabkeepDb): Promise<number> {
   const held = new Set<number>();
-  const ids = (await Promise.all(SHARED_KINDS.map((kind) => idsOfKind(db, kind)))).flat();
+  const ids = (
+    await Promise.all(SHARED_KINDS.map((kind) => ofKind(db, kind).primaryKeys()))
+  ).flat();
   for (const body of await db.bodies.bulkGet(ids)) {
     if (v.is(SharedBodySchema, body)) {
       for (const w of body.refs) for (const id of w.tabs) held.add(id);
@@ -62,13 +61,6 @@ export async function liveOfKinds(
   db: TabkeepDb,
   kinds: readonly SessionKind[],
 ): Promise<SessionSummary[]> {
-  const rows = await Promise.all(
-    kinds.map((kind) =>
-      db.summaries
-        .where('[kind+createdAt]')
-        .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
-        .toArray(),
-    ),
-  );
+  const rows = await Promise.all(kinds.map((kind) => ofKind(db, kind).toArray()));
   return rows.flat().filter((s) => s.deletedAt === 0);
 }
