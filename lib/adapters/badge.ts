@@ -17,36 +17,36 @@ const RED = '#cf222e';
 export function browserBadge(): Badge {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const warnings = new Map<string, string>();
-  let shownWarning: string | null = null;
+  // What the button shows now, so a warning cleared again and again costs no calls.
+  let shown = '';
 
-  const show = (text: string, color: string, title: string) =>
-    Promise.all([
+  const show = async (text: string, color: string, title: string) => {
+    shown = `${text}\n${title}`;
+    await Promise.all([
       browser.action.setBadgeBackgroundColor({ color }),
       browser.action.setBadgeText({ text }),
       browser.action.setTitle({ title }),
     ]);
-  const settle = async () => {
-    const warning = warnings.values().next().value ?? null;
-    if (warning === shownWarning && timer === undefined) return;
-    shownWarning = warning;
-    if (warning !== null) await show('!', RED, warning);
-    else await show('', RED, 'Tabkeep');
+  };
+  const showWarnings = async () => {
+    const warning = warnings.values().next().value;
+    const [text, title] = warning === undefined ? ['', 'Tabkeep'] : ['!', warning];
+    if (shown !== `${text}\n${title}`) await show(text, RED, title);
   };
 
   return {
     async flash(text, color, title) {
       clearTimeout(timer);
-      await show(text, color, title);
       timer = setTimeout(() => {
         timer = undefined;
-        shownWarning = null;
-        void settle();
+        void showWarnings();
       }, SHOW_FOR_MS);
+      await show(text, color, title);
     },
     async warn(source, title) {
       if (title === null) warnings.delete(source);
       else warnings.set(source, title);
-      if (timer === undefined) await settle();
+      if (timer === undefined) await showWarnings();
     },
   };
 }

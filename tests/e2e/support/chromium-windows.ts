@@ -14,18 +14,31 @@ export function windowUrls(chromium: ChromiumSession): Promise<string[][]> {
 }
 
 /**
- * Opens one window per list of URLs, closes every other window, and waits until all
- * pages have loaded.
+ * Opens one window per list of URLs, closes every other window and tab, and waits until
+ * all pages have loaded. Closing is repeated until it holds: right after launch, Chromium
+ * may still open its first blank tab, in whichever window has focus by then.
  */
 export async function openOnly(chromium: ChromiumSession, windows: string[][]): Promise<void> {
-  await chromium.evalInWorker(async (windows) => {
+  const ours = await chromium.evalInWorker(async (windows) => {
     const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
-    const before = await api.windows.getAll({ windowTypes: ['normal'] });
-    for (const urls of windows) await api.windows.create({ url: urls });
-    for (const w of before) await api.windows.remove(w.id!);
+    const tabIds: number[] = [];
+    for (const urls of windows) {
+      const created = await api.windows.create({ url: urls });
+      tabIds.push(...created!.tabs!.map((t) => t.id!));
+    }
+    return tabIds;
   }, windows);
+  const closeOthers = () =>
+    chromium.evalInWorker(async (ours) => {
+      const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+      const strays = (await api.tabs.query({})).filter((t) => !ours.includes(t.id!));
+      if (strays.length > 0) await api.tabs.remove(strays.map((t) => t.id!));
+    }, ours);
   await waitUntil(
-    () => windowUrls(chromium),
+    async () => {
+      await closeOthers();
+      return windowUrls(chromium);
+    },
     (open) => JSON.stringify(open) === JSON.stringify(windows),
     { timeoutMs: 15_000 },
   );
