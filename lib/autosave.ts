@@ -6,7 +6,7 @@ import { autosavesToDrop } from './retention';
 import { AUTOSAVE_STATUS_KEY, AutosaveStatusSchema, LIVE_KEY, parseLiveRow } from './run-state';
 import type { AutosaveSettings } from './settings';
 import { dropSessions, liveOfKinds, ofKind, sweepTabRecords } from './store/bodies';
-import { lastRecordId } from './store/tab-records';
+import { sealRecords } from './store/tab-records';
 
 export type AutosaveOutcome = { saved: SessionSummary } | { skipped: 'unchanged' | 'nothing-open' };
 
@@ -51,7 +51,7 @@ export function autosaveOnce(
     };
     await db.bodies.add({ id, refs: live.refs });
     await db.summaries.add(session);
-    await db.state.put({ ...live, sealedUpTo: await lastRecordId(db) });
+    await sealRecords(db);
     await dropSessions(db, autosavesToDrop(await liveOfKinds(db, ['autosave']), settings));
     await sweepTabRecords(db);
     return { saved: session };

@@ -1,12 +1,12 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { SessionSummary, StoredBody, TabRecord } from './model';
-import type { AutosaveStatus, LiveRow, WindowClosed } from './run-state';
+import type { AutosaveStatus, LiveRow, Sealed, WindowClosed } from './run-state';
 import type { SettingsRow } from './settings';
 
 export const DB_NAME = 'tabkeep';
 
 /** Rows of the `state` table, one per key; each is checked against its schema when read. */
-export type StateRow = LiveRow | AutosaveStatus | SettingsRow | WindowClosed;
+export type StateRow = LiveRow | AutosaveStatus | SettingsRow | WindowClosed | Sealed;
 
 /**
  * The only place tables are declared. Summaries are kept apart from bodies so that

@@ -7,7 +7,7 @@ import {
   parseWindowClosed,
   WINDOW_CLOSED_KEY,
 } from './run-state';
-import { internWindows, lastRecordId } from './store/tab-records';
+import { internWindows, sealedUpTo } from './store/tab-records';
 
 /** What the browser shows now, mapped and hashed before any transaction starts. */
 export interface LiveInput {
@@ -30,9 +30,7 @@ export function writeLive(
   newRunId: () => string,
 ): Promise<LiveOutcome> {
   return db.transaction('rw', db.tabRecords, db.state, async () => {
-    const row =
-      parseLiveRow(await db.state.get(LIVE_KEY)) ??
-      freshLiveRow(newRunId(), now, 'none', await lastRecordId(db));
+    const row = parseLiveRow(await db.state.get(LIVE_KEY)) ?? freshLiveRow(newRunId(), now, 'none');
     // The last window closing leaves nothing open: the state before it is what to recover.
     if (countTabs(input.windows) === 0) return 'kept-previous';
     // A window closed since: rewrite even an equal state, so the run does not look ended.
@@ -41,8 +39,9 @@ export function writeLive(
     if (row.hash === input.hash && !closedSince) return 'unchanged';
     const refs = await internWindows(db, input.windows);
     const held = new Set(refs.flatMap((w) => w.tabs));
+    const sealed = await sealedUpTo(db);
     const freed = new Set(
-      row.refs.flatMap((w) => w.tabs).filter((id) => id > row.sealedUpTo && !held.has(id)),
+      row.refs.flatMap((w) => w.tabs).filter((id) => id > sealed && !held.has(id)),
     );
     await db.tabRecords.bulkDelete([...freed]);
     await db.state.put({

@@ -12,7 +12,7 @@ import {
   type LiveRow,
 } from './run-state';
 import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
-import { lastRecordId } from './store/tab-records';
+import { sealRecords } from './store/tab-records';
 
 export const RECOVERED_NAMES = {
   crash: 'Recovered after crash',
@@ -64,7 +64,8 @@ export function beginRun(
       }
     }
     await dropSessions(db, beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP));
-    await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean), await lastRecordId(db)));
+    await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean)));
+    await sealRecords(db);
     if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
     await sweepTabRecords(db);
     return recovered;

@@ -29,14 +29,23 @@ export const LiveRowSchema = v.object({
   /** The sites a person would know the state by, for the names of sessions made from it. */
   sites: v.string(),
   refs: v.array(RefWindowSchema),
-  /**
-   * Tab records with a greater id were written after the newest shared body was made
-   * from this row, so only this row can hold them: the live writer frees them at once.
-   */
-  sealedUpTo: v.number(),
 });
 
 export type LiveRow = v.InferOutput<typeof LiveRowSchema>;
+
+export const SEALED_KEY = 'sealed';
+
+/**
+ * Tab records with a greater id were written after the newest shared body was made, so
+ * only the live row can hold them: the live writer frees them as soon as it drops them.
+ * Kept apart from the live row so that an autosave does not rewrite that row.
+ */
+export const SealedSchema = v.object({
+  key: v.literal(SEALED_KEY),
+  upTo: v.number(),
+});
+
+export type Sealed = v.InferOutput<typeof SealedSchema>;
 
 export const AUTOSAVE_STATUS_KEY = 'autosave-status';
 
@@ -51,12 +60,7 @@ export type AutosaveStatus = v.InferOutput<typeof AutosaveStatusSchema>;
 export type ExitKind = LiveRow['previousExit'];
 
 /** The row a run starts with: nothing seen yet, not ended. */
-export function freshLiveRow(
-  runId: string,
-  now: number,
-  previousExit: ExitKind,
-  sealedUpTo: number,
-): LiveRow {
+export function freshLiveRow(runId: string, now: number, previousExit: ExitKind): LiveRow {
   return {
     key: LIVE_KEY,
     runId,
@@ -69,7 +73,6 @@ export function freshLiveRow(
     blank: true,
     sites: '',
     refs: [],
-    sealedUpTo,
   };
 }
 

@@ -3,6 +3,7 @@ import type { TabkeepDb } from '../db';
 import { UserError } from '../errors';
 import { fingerprint } from '../fingerprint';
 import { TabRecordSchema, type RefWindow, type TabSnap, type WindowSnap } from '../model';
+import { SEALED_KEY, SealedSchema } from '../run-state';
 
 /*
  * Shared tab records: each distinct tab state is stored once, and the bodies of the
@@ -87,4 +88,15 @@ export async function resolveWindows(
 /** The newest record id, 0 when none: every record up to it may be shared. */
 export async function lastRecordId(db: TabkeepDb): Promise<number> {
   return ((await db.tabRecords.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+}
+
+/** Marks every record stored so far as possibly shared. In a transaction over both tables. */
+export async function sealRecords(db: TabkeepDb): Promise<void> {
+  await db.state.put({ key: SEALED_KEY, upTo: await lastRecordId(db) });
+}
+
+/** Records above this id only the live row may hold; none when the mark is missing. */
+export async function sealedUpTo(db: TabkeepDb): Promise<number> {
+  const sealed = v.safeParse(SealedSchema, await db.state.get(SEALED_KEY));
+  return sealed.success ? sealed.output.upTo : Number.POSITIVE_INFINITY;
 }
