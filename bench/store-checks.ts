@@ -10,6 +10,8 @@ export interface StoreCheck {
   autosavesKept: number;
   /** Tab records that no body and no live row holds: retention should leave none. */
   orphanTabRecords: number;
+  /** Ref lists that no body and no live row points at. */
+  orphanRefLists: number;
 }
 
 /**
@@ -28,18 +30,22 @@ export async function checkStore(rig: Rig): Promise<StoreCheck> {
   const current = sortedJson(snapshotWindows(rig.browserState, rig.extensionOrigin).windows);
   if (newest !== current) throw new Error('The newest autosave differs from the browser state.');
 
-  const held = new Set<number>();
+  const lists = new Set<number>();
   for (const body of await db.bodies.toArray()) {
-    if (v.is(SharedBodySchema, body))
-      body.refs.forEach((w) => w.tabs.forEach((id) => held.add(id)));
+    if (v.is(SharedBodySchema, body)) lists.add(body.list);
   }
-  parseLiveRow(await db.state.get(LIVE_KEY))?.refs.forEach((w) =>
-    w.tabs.forEach((id) => held.add(id)),
-  );
+  const live = parseLiveRow(await db.state.get(LIVE_KEY));
+  if (live !== null && live.list > 0) lists.add(live.list);
+  const held = new Set<number>();
+  for (const list of await db.refLists.bulkGet([...lists])) {
+    list?.windows.forEach((w) => w.tabs.forEach((id) => held.add(id)));
+  }
   const recordIds = (await db.tabRecords.toCollection().primaryKeys()) as number[];
+  const listIds = (await db.refLists.toCollection().primaryKeys()) as number[];
   return {
     autosavesKept: summaries.length,
     orphanTabRecords: recordIds.filter((id) => !held.has(id)).length,
+    orphanRefLists: listIds.filter((id) => !lists.has(id)).length,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { SessionSummary, StoredBody, TabRecord } from './model';
+import type { RefList, SessionSummary, StoredBody, TabRecord } from './model';
 import type { AutosaveStatus, LiveRow, Sealed, WindowClosed } from './run-state';
 import type { SettingsRow } from './settings';
 
@@ -18,6 +18,7 @@ export class TabkeepDb extends Dexie {
   // A plain Table: EntityTable's insert type does not distribute over the body union.
   bodies!: Table<StoredBody, string>;
   tabRecords!: EntityTable<TabRecord, 'id'>;
+  refLists!: EntityTable<RefList, 'id'>;
   state!: Table<StateRow, string>;
 
   constructor(name: string = DB_NAME) {
@@ -35,6 +36,8 @@ export class TabkeepDb extends Dexie {
       bodies: 'id',
       // fp finds a record with the same content; ++id keeps ids growing, never reused.
       tabRecords: '++id, fp',
+      // The window layouts of the live snapshot, which autosaves then point at.
+      refLists: '++id',
       state: 'key',
     });
   }

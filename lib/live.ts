@@ -7,7 +7,8 @@ import {
   parseWindowClosed,
   WINDOW_CLOSED_KEY,
 } from './run-state';
-import { internWindows, sealedUpTo } from './store/tab-records';
+import { readRefList, readSeal } from './store/ref-lists';
+import { internWindows } from './store/tab-records';
 
 /** What the browser shows now, mapped and hashed before any transaction starts. */
 export interface LiveInput {
@@ -29,7 +30,7 @@ export function writeLive(
   now: number,
   newRunId: () => string,
 ): Promise<LiveOutcome> {
-  return db.transaction('rw', db.tabRecords, db.state, async () => {
+  return db.transaction('rw', [db.tabRecords, db.refLists, db.state], async () => {
     const row = parseLiveRow(await db.state.get(LIVE_KEY)) ?? freshLiveRow(newRunId(), now, 'none');
     // The last window closing leaves nothing open: the state before it is what to recover.
     if (countTabs(input.windows) === 0) return 'kept-previous';
@@ -37,13 +38,23 @@ export function writeLive(
     const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
     const closedSince = closed !== null && closed.at > row.updatedAt;
     if (row.hash === input.hash && !closedSince) return 'unchanged';
-    const refs = await internWindows(db, input.windows);
-    const held = new Set(refs.flatMap((w) => w.tabs));
-    const sealed = await sealedUpTo(db);
-    const freed = new Set(
-      row.refs.flatMap((w) => w.tabs).filter((id) => id > sealed && !held.has(id)),
+    const previous = (row.list > 0 && (await readRefList(db, row.list))) || [];
+    const refs = await internWindows(
+      db,
+      input.windows,
+      previous.flatMap((w) => w.tabs),
     );
-    await db.tabRecords.bulkDelete([...freed]);
+    const list = await db.refLists.add({ windows: refs });
+    // Free what only the replaced snapshot held: its list, and records no one else has.
+    const sealed = await readSeal(db);
+    if (row.list > sealed.lists) {
+      const held = new Set(refs.flatMap((w) => w.tabs));
+      const freed = new Set(
+        previous.flatMap((w) => w.tabs).filter((id) => id > sealed.records && !held.has(id)),
+      );
+      await db.tabRecords.bulkDelete([...freed]);
+      await db.refLists.delete(row.list);
+    }
     await db.state.put({
       ...row,
       updatedAt: now,
@@ -52,7 +63,7 @@ export function writeLive(
       tabCount: countTabs(input.windows),
       blank: input.blank,
       sites: input.sites,
-      refs,
+      list,
     });
     return 'written';
   });

@@ -95,13 +95,20 @@ export const RefWindowSchema = v.object({
   tabs: v.array(recordId),
 });
 
+/** The layout of every window as record ids: written once, shared, never changed. */
+export const RefListSchema = v.object({
+  id: recordId,
+  windows: v.array(RefWindowSchema),
+});
+
 /**
- * The body of an autosave or recovered session: it shares tab records with its
- * neighbours, so a new one costs about as much as what changed.
+ * The body of an autosave or recovered session: it points at the ref list the live
+ * snapshot wrote, and its tab records are shared with its neighbours, so a new one costs
+ * about as much as what changed.
  */
 export const SharedBodySchema = v.object({
   id: v.string(),
-  refs: v.array(RefWindowSchema),
+  list: recordId,
 });
 
 /** A body row as stored: named sessions inline, the autosave family shared. */
@@ -127,6 +134,7 @@ export type SessionSummary = v.InferOutput<typeof SessionSummarySchema>;
 export type SessionBody = v.InferOutput<typeof SessionBodySchema>;
 export type RefWindow = v.InferOutput<typeof RefWindowSchema>;
 export type SharedBody = v.InferOutput<typeof SharedBodySchema>;
+export type RefList = v.InferOutput<typeof RefListSchema>;
 export type StoredBody = v.InferOutput<typeof StoredBodySchema>;
 export type TabRecord = v.InferOutput<typeof TabRecordSchema>;
 

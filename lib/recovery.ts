@@ -11,8 +11,8 @@ import {
   type ExitKind,
   type LiveRow,
 } from './run-state';
-import { dropSessions, liveOfKinds, sweepTabRecords } from './store/bodies';
-import { sealRecords } from './store/tab-records';
+import { dropSessions, liveOfKinds, sweepUnheld } from './store/bodies';
+import { seal } from './store/ref-lists';
 
 export const RECOVERED_NAMES = {
   crash: 'Recovered after crash',
@@ -36,40 +36,47 @@ export function beginRun(
   },
 ): Promise<SessionSummary | null> {
   const { runId, now, runStartedAt, origin } = options;
-  return db.transaction('rw', [db.summaries, db.bodies, db.tabRecords, db.state], async () => {
-    const previous = parseLiveRow(await db.state.get(LIVE_KEY));
-    if (previous?.runId === runId) return null;
-    const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
-    const clean = previous !== null && endedCleanly(previous, closed, runStartedAt);
-    let recovered: SessionSummary | null = null;
-    if (previous !== null && previous.tabCount > 0 && !previous.blank) {
-      const id = `run-${previous.runId}`;
-      if ((await db.summaries.get(id)) === undefined) {
-        const kind = clean ? 'exit' : 'crash';
-        recovered = {
-          id,
-          name: RECOVERED_NAMES[kind],
-          kind,
-          createdAt: previous.updatedAt,
-          updatedAt: now,
-          tags: [],
-          windowCount: previous.windowCount,
-          tabCount: previous.tabCount,
-          hash: previous.hash,
-          origin,
-          deletedAt: 0,
-        };
-        await db.bodies.put({ id, refs: previous.refs });
-        await db.summaries.put(recovered);
+  return db.transaction(
+    'rw',
+    [db.summaries, db.bodies, db.refLists, db.tabRecords, db.state],
+    async () => {
+      const previous = parseLiveRow(await db.state.get(LIVE_KEY));
+      if (previous?.runId === runId) return null;
+      const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
+      const clean = previous !== null && endedCleanly(previous, closed, runStartedAt);
+      let recovered: SessionSummary | null = null;
+      if (previous !== null && previous.tabCount > 0 && !previous.blank) {
+        const id = `run-${previous.runId}`;
+        if ((await db.summaries.get(id)) === undefined) {
+          const kind = clean ? 'exit' : 'crash';
+          recovered = {
+            id,
+            name: RECOVERED_NAMES[kind],
+            kind,
+            createdAt: previous.updatedAt,
+            updatedAt: now,
+            tags: [],
+            windowCount: previous.windowCount,
+            tabCount: previous.tabCount,
+            hash: previous.hash,
+            origin,
+            deletedAt: 0,
+          };
+          await db.bodies.put({ id, list: previous.list });
+          await db.summaries.put(recovered);
+        }
       }
-    }
-    await dropSessions(db, beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP));
-    await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean)));
-    await sealRecords(db);
-    if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
-    await sweepTabRecords(db);
-    return recovered;
-  });
+      await dropSessions(
+        db,
+        beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP),
+      );
+      await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean)));
+      await seal(db);
+      if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
+      await sweepUnheld(db);
+      return recovered;
+    },
+  );
 }
 
 function exitOf(previous: LiveRow | null, clean: boolean): ExitKind {

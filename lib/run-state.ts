@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { RefWindowSchema } from './model';
 
 /*
  * The live snapshot, and the marker that tells a clean exit from a crash. Chromium quits
@@ -28,7 +27,8 @@ export const LiveRowSchema = v.object({
   blank: v.boolean(),
   /** The sites a person would know the state by, for the names of sessions made from it. */
   sites: v.string(),
-  refs: v.array(RefWindowSchema),
+  /** The ref list of what is open (see model.ts), 0 while nothing was seen. */
+  list: v.number(),
 });
 
 export type LiveRow = v.InferOutput<typeof LiveRowSchema>;
@@ -36,13 +36,14 @@ export type LiveRow = v.InferOutput<typeof LiveRowSchema>;
 export const SEALED_KEY = 'sealed';
 
 /**
- * Tab records with a greater id were written after the newest shared body was made, so
- * only the live row can hold them: the live writer frees them as soon as it drops them.
- * Kept apart from the live row so that an autosave does not rewrite that row.
+ * Tab records and ref lists with a greater id were written after the newest shared body
+ * was made, so only the live row can hold them: the live writer frees them as soon as it
+ * drops them. Kept apart from the live row so that an autosave does not rewrite that row.
  */
 export const SealedSchema = v.object({
   key: v.literal(SEALED_KEY),
-  upTo: v.number(),
+  records: v.number(),
+  lists: v.number(),
 });
 
 export type Sealed = v.InferOutput<typeof SealedSchema>;
@@ -72,7 +73,7 @@ export function freshLiveRow(runId: string, now: number, previousExit: ExitKind)
     tabCount: 0,
     blank: true,
     sites: '',
-    refs: [],
+    list: 0,
   };
 }
 

@@ -114,7 +114,7 @@ export class SessionService implements ServiceApi {
   async restore({ id }: { id: string }): Promise<RestoreReport> {
     const { db } = this.deps;
     const windows = await this.withRoom(() =>
-      db.transaction('r', db.summaries, db.bodies, db.tabRecords, async () =>
+      db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () =>
         readWindows(db, await this.liveSummary(id)),
       ),
     );
@@ -139,7 +139,7 @@ export class SessionService implements ServiceApi {
     const { db } = this.deps;
     const now = this.now();
     return this.withRoom(() =>
-      db.transaction('rw', [db.summaries, db.bodies, db.tabRecords], async () => {
+      db.transaction('rw', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
         const source = await this.liveSummary(id);
         const windows = await readWindows(db, source);
         const kept: SessionSummary = {

@@ -10,7 +10,8 @@ import {
   type SessionSummary,
   type WindowSnap,
 } from '../model';
-import { LiveRowSchema, LIVE_KEY } from '../run-state';
+import { LIVE_KEY, parseLiveRow } from '../run-state';
+import { readRefList, recordsOfLists } from './ref-lists';
 import { resolveWindows } from './tab-records';
 
 /** A session's windows, whichever way its body is stored; checked before use. */
@@ -20,7 +21,12 @@ export async function readWindows(db: TabkeepDb, session: SessionSummary): Promi
     throw new UserError(`“${session.name}” cannot be opened: its stored data is damaged.`);
   }
   const body = parsed.output;
-  return 'windows' in body ? body.windows : resolveWindows(db, body.refs, session.name);
+  if ('windows' in body) return body.windows;
+  const refs = await readRefList(db, body.list);
+  if (refs === null) {
+    throw new UserError(`“${session.name}” cannot be opened: its window layout is missing.`);
+  }
+  return resolveWindows(db, refs, session.name);
 }
 
 /** The summaries of one kind, in the trash or not, oldest first. */
@@ -29,25 +35,30 @@ export function ofKind(db: TabkeepDb, kind: SessionKind) {
 }
 
 /**
- * Deletes every tab record no shared body and no live snapshot holds. Runs inside a
- * read-write transaction over summaries, bodies, tabRecords and state, after the bodies
- * it frees are gone. Only the autosave family can hold records, so only its bodies are read.
+ * Deletes every ref list and tab record that no shared body and no live snapshot holds.
+ * Runs inside a read-write transaction over summaries, bodies, refLists, tabRecords and
+ * state, after the bodies it frees are gone. Only the autosave family can hold lists, so
+ * only its bodies are read.
  */
-export async function sweepTabRecords(db: TabkeepDb): Promise<number> {
-  const held = new Set<number>();
+export async function sweepUnheld(db: TabkeepDb): Promise<void> {
   const ids = (
     await Promise.all(SHARED_KINDS.map((kind) => ofKind(db, kind).primaryKeys()))
   ).flat();
+  const lists = new Set<number>();
   for (const body of await db.bodies.bulkGet(ids)) {
-    if (v.is(SharedBodySchema, body)) {
-      for (const w of body.refs) for (const id of w.tabs) held.add(id);
-    }
+    if (v.is(SharedBodySchema, body)) lists.add(body.list);
   }
-  const live = v.safeParse(LiveRowSchema, await db.state.get(LIVE_KEY));
-  if (live.success) for (const w of live.output.refs) for (const id of w.tabs) held.add(id);
-  const unheld = (await db.tabRecords.toCollection().primaryKeys()).filter((id) => !held.has(id));
+  const live = parseLiveRow(await db.state.get(LIVE_KEY));
+  if (live !== null && live.list > 0) lists.add(live.list);
+  const records = await recordsOfLists(db, [...lists]);
+  const unheldLists = (await db.refLists.toCollection().primaryKeys()).filter(
+    (id) => !lists.has(id),
+  );
+  const unheld = (await db.tabRecords.toCollection().primaryKeys()).filter(
+    (id) => !records.has(id),
+  );
+  await db.refLists.bulkDelete(unheldLists);
   await db.tabRecords.bulkDelete(unheld);
-  return unheld.length;
 }
 
 /** Deletes sessions with their bodies. */

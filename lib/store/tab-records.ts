@@ -35,21 +35,35 @@ export function canonicalTab(tab: TabSnap): string {
 /**
  * Windows -> the same windows with tabs as record ids, adding records for tab states not
  * stored yet. Must run inside a read-write transaction over `tabRecords`: the lookup and
- * the insert have to see the same table.
+ * the insert have to see the same table. `likely` (the ids of the previous snapshot) are
+ * read by key first, so only tabs that changed are searched for by fingerprint.
  */
 export async function internWindows(
   db: TabkeepDb,
   windows: readonly WindowSnap[],
+  likely: readonly number[] = [],
 ): Promise<RefWindow[]> {
   const texts = windows.map((w) => w.tabs.map(canonicalTab));
-  const fps = new Set(texts.flat().map((text) => fingerprint(text)));
   const known = new Map<string, number>();
-  for (const record of await db.tabRecords
-    .where('fp')
-    .anyOf([...fps])
-    .toArray()) {
-    if (v.is(TabRecordSchema, record)) known.set(canonicalTab(record.tab), record.id);
-  }
+  const learn = (records: readonly unknown[]) => {
+    for (const record of records) {
+      if (v.is(TabRecordSchema, record)) known.set(canonicalTab(record.tab), record.id);
+    }
+  };
+  learn(await db.tabRecords.bulkGet([...new Set(likely)]));
+  const unknownFps = new Set(
+    texts
+      .flat()
+      .filter((text) => !known.has(text))
+      .map((text) => fingerprint(text)),
+  );
+  if (unknownFps.size > 0)
+    learn(
+      await db.tabRecords
+        .where('fp')
+        .anyOf([...unknownFps])
+        .toArray(),
+    );
   const fresh = new Map<string, TabSnap>();
   windows.forEach((w, wi) =>
     w.tabs.forEach((tab, ti) => {
@@ -83,20 +97,4 @@ export async function resolveWindows(
     );
   }
   return refs.map((w) => ({ ...w, tabs: w.tabs.map((id) => tabs.get(id)!) }));
-}
-
-/** The newest record id, 0 when none: every record up to it may be shared. */
-export async function lastRecordId(db: TabkeepDb): Promise<number> {
-  return ((await db.tabRecords.orderBy(':id').lastKey()) as number | undefined) ?? 0;
-}
-
-/** Marks every record stored so far as possibly shared. In a transaction over both tables. */
-export async function sealRecords(db: TabkeepDb): Promise<void> {
-  await db.state.put({ key: SEALED_KEY, upTo: await lastRecordId(db) });
-}
-
-/** Records above this id only the live row may hold; none when the mark is missing. */
-export async function sealedUpTo(db: TabkeepDb): Promise<number> {
-  const sealed = v.safeParse(SealedSchema, await db.state.get(SEALED_KEY));
-  return sealed.success ? sealed.output.upTo : Number.POSITIVE_INFINITY;
 }

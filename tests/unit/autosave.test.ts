@@ -34,22 +34,25 @@ async function autosaves(): Promise<SessionSummary[]> {
   return (await listLiveSessions(h.db)).filter((s) => s.kind === 'autosave');
 }
 
-/** Every record id a shared body or the live row holds. */
-async function heldRecordIds(): Promise<Set<number>> {
-  const held = new Set<number>();
+/** Every ref list a shared body or the live row holds, and every record in them. */
+async function held(): Promise<{ lists: Set<number>; records: Set<number> }> {
+  const lists = new Set<number>();
   for (const body of await h.db.bodies.toArray()) {
-    if (v.is(SharedBodySchema, body))
-      body.refs.forEach((w) => w.tabs.forEach((id) => held.add(id)));
+    if (v.is(SharedBodySchema, body)) lists.add(body.list);
   }
-  parseLiveRow(await h.db.state.get(LIVE_KEY))?.refs.forEach((w) =>
-    w.tabs.forEach((id) => held.add(id)),
-  );
-  return held;
+  const live = parseLiveRow(await h.db.state.get(LIVE_KEY));
+  if (live !== null && live.list > 0) lists.add(live.list);
+  const records = new Set<number>();
+  for (const list of await h.db.refLists.bulkGet([...lists])) {
+    list!.windows.forEach((w) => w.tabs.forEach((id) => records.add(id)));
+  }
+  return { lists, records };
 }
 
 async function expectNoOrphans() {
-  const stored = await h.db.tabRecords.toCollection().primaryKeys();
-  expect(new Set(stored)).toEqual(await heldRecordIds());
+  const { lists, records } = await held();
+  expect(new Set(await h.db.tabRecords.toCollection().primaryKeys())).toEqual(records);
+  expect(new Set(await h.db.refLists.toCollection().primaryKeys())).toEqual(lists);
   const summaries = new Set(await h.db.summaries.toCollection().primaryKeys());
   expect(new Set(await h.db.bodies.toCollection().primaryKeys())).toEqual(summaries);
 }

@@ -40,7 +40,7 @@ describe('the run marker', () => {
       ['https://a.test/', 'https://b.test/'],
       ['https://c.test/'],
     ]);
-    expect(await liveRow()).toMatchObject({ runId: 'run-2', previousExit: 'crash', refs: [] });
+    expect(await liveRow()).toMatchObject({ runId: 'run-2', previousExit: 'crash', list: 0 });
   });
 
   it('turns the state of a run whose last act was closing a window into "Last session before exit"', async () => {
