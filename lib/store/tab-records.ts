@@ -3,7 +3,6 @@ import type { TabkeepDb } from '../db';
 import { UserError } from '../errors';
 import { fingerprint } from '../fingerprint';
 import { TabRecordSchema, type RefWindow, type TabSnap, type WindowSnap } from '../model';
-import { SEALED_KEY, SealedSchema } from '../run-state';
 
 /*
  * Shared tab records: each distinct tab state is stored once, and the bodies of the
