@@ -88,7 +88,11 @@ describe('change detection and shared records', () => {
     const second = await service.autosave();
     expect(await h.db.tabRecords.count()).toBe(103);
     expect(faults.written.get('tabRecords')).toBe(3);
+    // One new layout, written by the live snapshot; the autosave only points at it.
+    expect(faults.written.get('refLists')).toBe(1);
     const body = await h.db.bodies.get((second as { saved: SessionSummary }).saved.id);
+    const live = parseLiveRow(await h.db.state.get(LIVE_KEY))!;
+    expect(body).toEqual({ id: (second as { saved: SessionSummary }).saved.id, list: live.list });
     expect(v.is(SharedBodySchema, body)).toBe(true);
     // Each autosave reads back as it was.
     const firstUrls = (await h.urlsOf((first as { saved: SessionSummary }).saved.id)).flat();
