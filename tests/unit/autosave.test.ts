@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawTab } from '@/lib/capture/raw';
 import { SharedBodySchema, type SessionSummary } from '@/lib/model';
@@ -9,7 +10,6 @@ import { settingsRow } from '@/lib/settings';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { installFaults, type Faults } from './faults';
 import { Harness, recordingBadge } from './service-harness';
-import * as v from 'valibot';
 
 let h: Harness;
 let faults: Faults;
