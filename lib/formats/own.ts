@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+import type { BrowserName, SessionSummary, WindowSnap } from '../model';
+import { FormatError, type ImportedSession, type ParsedFile, type Skipped } from './imported';
+import { describeIssuePath, issueReason } from './issue-path';
+import {
+  OwnFileSchema,
+  OwnSessionSchema,
+  TABKEEP_FORMAT,
+  TABKEEP_VERSION,
+  type OwnFile,
+  type OwnSession,
+} from './own-schema';
+
+export interface ExportEntry {
+  summary: SessionSummary;
+  windows: WindowSnap[];
+}
+
+/** Sessions -> Tabkeep's own file (DESIGN §6). Pure; the caller serialises it. */
+export function toTabkeepFile(
+  entries: readonly ExportEntry[],
+  meta: { appVersion: string; browser: BrowserName; now: number },
+): OwnFile {
+  return {
+    format: TABKEEP_FORMAT,
+    version: TABKEEP_VERSION,
+    exportedAt: new Date(meta.now).toISOString(),
+    app: { name: 'Tabkeep', version: meta.appVersion, browser: meta.browser },
+    sessions: entries.map(({ summary, windows }) => ({
+      id: summary.id,
+      name: summary.name,
+      kind: summary.kind,
+      createdAt: summary.createdAt,
+      updatedAt: summary.updatedAt,
+      tags: summary.tags,
+      windows,
+      cookies: [],
+    })),
+  };
+}
+
+export function looksLikeTabkeep(json: unknown): boolean {
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { format?: unknown }).format === TABKEEP_FORMAT
+  );
+}
+
+/**
+ * Tabkeep's own file, any version this one reads -> sessions. A damaged session is left
+ * out with the reason; a damaged envelope or a newer version rejects the file.
+ */
+export function parseTabkeep(json: unknown, options: { now: number }): ParsedFile {
+  const envelope = v.safeParse(OwnFileSchema, json);
+  if (!envelope.success) {
+    const issue = envelope.issues[0];
+    throw new FormatError('tabkeep', describeIssuePath(issue), issueReason(issue));
+  }
+  const { version, sessions } = envelope.output;
+  if (version > TABKEEP_VERSION) {
+    throw new FormatError(
+      'tabkeep',
+      'field “version”',
+      `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
+    );
+  }
+  if (version < 1) {
+    throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
+  }
+  const skipped: Skipped[] = [];
+  const imported: ImportedSession[] = [];
+  sessions.forEach((raw, i) => {
+    const where = `session ${i + 1}`;
+    const parsed = v.safeParse(OwnSessionSchema, raw);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      skipped.push({ where: describeIssuePath(issue, [where]), why: issueReason(issue) });
+      return;
+    }
+    const session = toImported(parsed.output, options.now);
+    if (session.windows.length === 0) {
+      skipped.push({ where: `${where} (“${session.name}”)`, why: 'it has no tabs.' });
+      return;
+    }
+    imported.push(session);
+  });
+  if (imported.length === 0 && sessions.length > 0) {
+    const first = skipped[0]!;
+    throw new FormatError('tabkeep', first.where, first.why);
+  }
+  return { format: 'tabkeep', sessions: imported, skipped };
+}
+
+function toImported(session: OwnSession, now: number): ImportedSession {
+  const windows: WindowSnap[] = session.windows
+    .filter((w) => w.tabs.length > 0)
+    .map((w) => {
+      const groups = w.groups.map((g) => ({
+        id: g.id,
+        title: g.title,
+        color: g.color,
+        collapsed: g.collapsed,
+      }));
+      const groupIds = new Set(groups.map((g) => g.id));
+      return {
+        type: w.type,
+        state: w.state,
+        ...(w.left === undefined ? {} : { left: w.left }),
+        ...(w.top === undefined ? {} : { top: w.top }),
+        ...(w.width === undefined ? {} : { width: w.width }),
+        ...(w.height === undefined ? {} : { height: w.height }),
+        incognito: w.incognito,
+        focused: w.focused,
+        groups,
+        tabs: w.tabs.map((t) => ({
+          url: t.url,
+          title: t.title,
+          pinned: t.pinned,
+          active: t.active,
+          muted: t.muted,
+          group: t.group !== null && groupIds.has(t.group) ? t.group : null,
+          container:
+            t.container === null
+              ? null
+              : {
+                  cookieStoreId: t.container.cookieStoreId,
+                  name: t.container.name,
+                  color: t.container.color,
+                  icon: t.container.icon,
+                },
+          ...(t.lastAccessed === undefined ? {} : { lastAccessed: t.lastAccessed }),
+          ...(t.favIconUrl !== undefined && /^https?:/i.test(t.favIconUrl)
+            ? { favIconUrl: t.favIconUrl }
+            : {}),
+        })),
+      };
+    });
+  const createdAt = session.createdAt ?? now;
+  return {
+    name: session.name,
+    createdAt,
+    updatedAt: session.updatedAt ?? createdAt,
+    tags: session.tags,
+    windows,
+  };
+}
