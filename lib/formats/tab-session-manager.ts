@@ -1,0 +1,363 @@
+import * as v from 'valibot';
+import {
+  GROUP_COLORS,
+  WINDOW_STATES,
+  type GroupColor,
+  type GroupSnap,
+  type TabSnap,
+  type WindowSnap,
+  type WindowState,
+} from '../model';
+import {
+  FormatError,
+  importedTab,
+  importedWindow,
+  type ImportedSession,
+  type ParsedFile,
+  type Skipped,
+} from './imported';
+
+/*
+ * Tab Session Manager (7.x) exports: a top-level array of sessions. Each session has
+ * `windows` (window id -> tab id -> the raw browser tab), `windowsInfo` (window id -> the raw
+ * browser window), `tabGroups` (the raw Chrome groups), `name`, `date`, `lastEditedTime`,
+ * `tag`, `windowsNumber`, `tabsNumber`.
+ *
+ * The input is untrusted: objects are read with Object.keys / Object.hasOwn only, results are
+ * built from literals and Maps, nothing recurses on the file's depth, and nothing but
+ * FormatError is thrown.
+ */
+
+const FORMAT = 'tab-session-manager' as const;
+
+/** TSM keeps a hidden session of the open windows (for its own crash recovery) tagged so. */
+const TEMP_TAG = 'temp';
+export const TEMP_SESSION_REASON = "Tab Session Manager's temporary session";
+
+/** Keys only a TSM session has (besides `windows`); any one of them is enough. */
+const TSM_KEYS = [
+  'windowsNumber',
+  'tabsNumber',
+  'windowsInfo',
+  'sessionStartTime',
+  'lastEditedTime',
+];
+
+type PlainObject = Record<string, unknown>;
+
+function isPlainObject(x: unknown): x is PlainObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function own(obj: PlainObject, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** A plain object, passed through as it is (not copied, so no key can reach a prototype). */
+const plainObject = (message: string) => v.custom<PlainObject>(isPlainObject, message);
+
+/** A field we can do without: a wrong type is treated as absent. */
+const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
+
+const SessionSchema = v.object({
+  name: v.nullish(v.string('its name is not text')),
+  date: v.optional(v.unknown()),
+  lastEditedTime: v.optional(v.unknown()),
+  lastEditedDate: v.optional(v.unknown()),
+  tag: v.nullish(v.array(v.string('one of its tags is not text'), 'its tags are not a list')),
+  windows: v.optional(plainObject('its windows are not a map of window ids to tabs')),
+  windowsInfo: v.nullish(plainObject('its window details (windowsInfo) are not a map')),
+  tabGroups: v.nullish(v.array(v.unknown(), 'its tab groups are not a list')),
+});
+
+const TabSchema = v.object({
+  url: v.optional(v.unknown()),
+  title: v.nullish(v.string('its title is not text')),
+  pinned: v.nullish(v.boolean('its “pinned” is not true or false')),
+  active: v.nullish(v.boolean('its “active” is not true or false')),
+  index: lenient(v.number()),
+  groupId: lenient(v.number()),
+  mutedInfo: lenient(v.object({ muted: lenient(v.boolean()) })),
+  favIconUrl: lenient(v.string()),
+  lastAccessed: lenient(v.number()),
+  incognito: lenient(v.boolean()),
+});
+
+const WindowInfoSchema = v.object({
+  left: lenient(v.number()),
+  top: lenient(v.number()),
+  width: lenient(v.number()),
+  height: lenient(v.number()),
+  state: lenient(v.string()),
+  type: lenient(v.string()),
+  incognito: lenient(v.boolean()),
+  focused: lenient(v.boolean()),
+});
+
+const GroupSchema = v.object({
+  id: v.number(),
+  windowId: v.number(),
+  title: lenient(v.string()),
+  color: lenient(v.string()),
+  collapsed: lenient(v.boolean()),
+});
+
+type RawGroup = v.InferOutput<typeof GroupSchema>;
+
+/** Content-based recognition: a non-empty array whose sessions have `windows` maps. */
+export function looksLikeTabSessionManager(json: unknown): boolean {
+  if (!Array.isArray(json) || json.length === 0) return false;
+  return json.slice(0, 10).some(looksLikeSession);
+}
+
+function looksLikeSession(item: unknown): boolean {
+  if (!isPlainObject(item) || !isPlainObject(own(item, 'windows'))) return false;
+  if (TSM_KEYS.some((key) => Object.hasOwn(item, key))) return true;
+  return Object.hasOwn(item, 'name') && Object.hasOwn(item, 'date');
+}
+
+export function parseTabSessionManager(json: unknown, options: { now: number }): ParsedFile {
+  try {
+    return parseFile(json, options.now);
+  } catch (error) {
+    if (error instanceof FormatError) throw error;
+    throw new FormatError(FORMAT, '', 'the file could not be read');
+  }
+}
+
+function parseFile(json: unknown, now: number): ParsedFile {
+  if (!Array.isArray(json)) {
+    throw new FormatError(FORMAT, '', 'the file is not a list of sessions');
+  }
+  if (json.length === 0) throw new FormatError(FORMAT, '', 'the file holds no sessions');
+  const sessions: ImportedSession[] = [];
+  const skipped: Skipped[] = [];
+  for (let i = 0; i < json.length; i++) {
+    const session = parseSession(json[i], i + 1, now, skipped);
+    if (session !== null) sessions.push(session);
+  }
+  if (sessions.length === 0) {
+    const first = skipped[0]!;
+    const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more problems)` : '';
+    throw new FormatError(FORMAT, first.where, `${first.why}${more}`);
+  }
+  return { format: FORMAT, sessions, skipped };
+}
+
+function parseSession(
+  raw: unknown,
+  n: number,
+  now: number,
+  skipped: Skipped[],
+): ImportedSession | null {
+  if (!isPlainObject(raw)) {
+    skipped.push({ where: `session ${n}`, why: 'it is not a session' });
+    return null;
+  }
+  const rawName = own(raw, 'name');
+  const where =
+    typeof rawName === 'string' && rawName !== ''
+      ? `session ${n} (“${clip(rawName)}”)`
+      : `session ${n}`;
+  const parsed = v.safeParse(SessionSchema, raw);
+  if (!parsed.success) {
+    skipped.push({ where, why: parsed.issues[0].message });
+    return null;
+  }
+  const session = parsed.output;
+  const tags = session.tag ?? [];
+  if (tags.includes(TEMP_TAG)) {
+    skipped.push({ where, why: TEMP_SESSION_REASON });
+    return null;
+  }
+  if (session.windows === undefined) {
+    skipped.push({ where, why: 'it has no windows' });
+    return null;
+  }
+
+  const groups = groupsByWindow(session.tabGroups ?? []);
+  const info = session.windowsInfo ?? {};
+  const windows: WindowSnap[] = [];
+  const windowKeys = Object.keys(session.windows);
+  for (let w = 0; w < windowKeys.length; w++) {
+    const key = windowKeys[w]!;
+    const window = parseWindow(
+      own(session.windows, key),
+      own(info, key),
+      groups.get(key),
+      `${where}, window ${w + 1}`,
+      skipped,
+    );
+    if (window !== null) windows.push(window);
+  }
+  if (windows.length === 0) {
+    skipped.push({ where, why: 'none of its tabs could be imported' });
+    return null;
+  }
+
+  const createdAt = toTime(session.date) ?? now;
+  const edited = toTime(session.lastEditedTime) ?? toTime(session.lastEditedDate) ?? createdAt;
+  const firstTab = windows[0]!.tabs[0]!;
+  return {
+    name: session.name || firstTab.title || firstTab.url,
+    createdAt,
+    updatedAt: Math.max(createdAt, edited),
+    tags: [...new Set(tags)],
+    windows,
+  };
+}
+
+/** tabGroups, by the window id they name; groups of other windows are simply never looked up. */
+function groupsByWindow(rawGroups: readonly unknown[]): Map<string, Map<number, RawGroup>> {
+  const out = new Map<string, Map<number, RawGroup>>();
+  for (const raw of rawGroups) {
+    const parsed = v.safeParse(GroupSchema, raw);
+    if (!parsed.success) continue; // a group is decoration: its tabs stay, ungrouped
+    const windowKey = String(parsed.output.windowId);
+    let inWindow = out.get(windowKey);
+    if (inWindow === undefined) {
+      inWindow = new Map();
+      out.set(windowKey, inWindow);
+    }
+    if (!inWindow.has(parsed.output.id)) inWindow.set(parsed.output.id, parsed.output);
+  }
+  return out;
+}
+
+function parseWindow(
+  rawTabs: unknown,
+  rawInfo: unknown,
+  groups: Map<number, RawGroup> | undefined,
+  where: string,
+  skipped: Skipped[],
+): WindowSnap | null {
+  if (!isPlainObject(rawTabs)) {
+    skipped.push({ where, why: 'it is not a map of tab ids to tabs' });
+    return null;
+  }
+  // Tabs by their index; those without one keep their place in the file after the others.
+  const entries = Object.keys(rawTabs).map((key, order) => {
+    const tab = own(rawTabs, key);
+    const index = isPlainObject(tab) ? own(tab, 'index') : undefined;
+    return {
+      tab,
+      order,
+      index: typeof index === 'number' && Number.isFinite(index) ? index : Infinity,
+    };
+  });
+  entries.sort((a, b) => (a.index === b.index ? a.order - b.order : a.index - b.index));
+  if (entries.length === 0) {
+    skipped.push({ where, why: 'it has no tabs' });
+    return null;
+  }
+
+  const groupKeys = new Map<number, string>();
+  const groupSnaps: GroupSnap[] = [];
+  const groupOf = (groupId: number | undefined): string | null => {
+    if (groupId === undefined || groupId < 0) return null;
+    const known = groupKeys.get(groupId);
+    if (known !== undefined) return known;
+    const group = groups?.get(groupId);
+    if (group === undefined) return null; // TSM did not save the group: keep the tab ungrouped
+    const key = `g${groupSnaps.length + 1}`;
+    groupKeys.set(groupId, key);
+    groupSnaps.push({
+      id: key,
+      title: group.title ?? '',
+      color: toGroupColor(group.color),
+      collapsed: group.collapsed ?? false,
+    });
+    return key;
+  };
+
+  const tabs: TabSnap[] = [];
+  let anyIncognito = false;
+  for (let t = 0; t < entries.length; t++) {
+    const tabWhere = `${where}, tab ${t + 1}`;
+    const raw = entries[t]!.tab;
+    if (!isPlainObject(raw)) {
+      skipped.push({ where: tabWhere, why: 'it is not a tab' });
+      continue;
+    }
+    const parsed = v.safeParse(TabSchema, raw);
+    if (!parsed.success) {
+      skipped.push({ where: tabWhere, why: parsed.issues[0].message });
+      continue;
+    }
+    const tab = parsed.output;
+    const urlWhy = badUrl(tab.url);
+    if (urlWhy !== null) {
+      skipped.push({ where: tabWhere, why: urlWhy });
+      continue;
+    }
+    // javascript: and data: URLs are kept as text; restore opens them on the placeholder page.
+    const snap = importedTab(tab.url as string, tab.title ?? '', {
+      pinned: tab.pinned ?? false,
+      active: tab.active ?? false,
+      muted: tab.mutedInfo?.muted ?? false,
+      group: groupOf(tab.groupId),
+    });
+    if (tab.lastAccessed !== undefined && Number.isFinite(tab.lastAccessed)) {
+      snap.lastAccessed = tab.lastAccessed;
+    }
+    // Inline data: icons would be copied into every tab record; keep only fetchable ones.
+    if (tab.favIconUrl !== undefined && /^https?:\/\//i.test(tab.favIconUrl)) {
+      snap.favIconUrl = tab.favIconUrl;
+    }
+    if (tab.incognito === true) anyIncognito = true;
+    tabs.push(snap);
+  }
+  if (tabs.length === 0) return null; // every tab was reported above
+
+  const info = v.parse(WindowInfoSchema, isPlainObject(rawInfo) ? rawInfo : {});
+  return importedWindow(tabs, {
+    type: info.type === 'popup' ? 'popup' : 'normal',
+    state: toWindowState(info.state),
+    ...bounds(info),
+    incognito: info.incognito ?? anyIncognito,
+    focused: info.focused ?? false,
+    groups: groupSnaps,
+  });
+}
+
+function badUrl(url: unknown): string | null {
+  if (url === undefined || url === null) return 'it has no URL';
+  if (typeof url !== 'string') return 'its URL is not text';
+  if (url.trim() === '') return 'its URL is empty';
+  return null;
+}
+
+function bounds(
+  info: v.InferOutput<typeof WindowInfoSchema>,
+): Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> {
+  const out: Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> = {};
+  for (const key of ['left', 'top', 'width', 'height'] as const) {
+    const value = info[key];
+    if (value !== undefined && Number.isFinite(value)) out[key] = Math.round(value);
+  }
+  return out;
+}
+
+function toWindowState(state: string | undefined): WindowState {
+  if (state === 'locked-fullscreen') return 'fullscreen';
+  return (WINDOW_STATES as readonly string[]).includes(state ?? '')
+    ? (state as WindowState)
+    : 'normal';
+}
+
+function toGroupColor(color: string | undefined): GroupColor {
+  return (GROUP_COLORS as readonly string[]).includes(color ?? '') ? (color as GroupColor) : 'grey';
+}
+
+/** Epoch ms, when it is a usable date; null otherwise. */
+function toTime(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null;
+  if (value > 8.64e15) return null; // past the last date a Date can hold
+  return Math.round(value);
+}
+
+/** A name as quoted in a message: short, on one line. */
+function clip(text: string): string {
+  const line = text.slice(0, 200).replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
