@@ -5,6 +5,7 @@ import type { FormatId, ImportedSession, ParsedFile, Skipped } from './imported'
 import { FormatError, importedTab, importedWindow } from './imported';
 import { describeIssuePath } from './issue-path';
 import { parseCsv } from './sb-csv';
+import { isUrlText, quoteLine } from './text-lines';
 
 /*
  * Session Buddy's files: the v3 backup (`sessions` of type current / previous / saved), the
@@ -19,7 +20,8 @@ import { parseCsv } from './sb-csv';
  * - v4 JSON and CSV: one imported session per collection, one window per folder. Folder
  *   titles have no place in our model (windows have no names) and are not kept.
  *
- * URLs are kept exactly as written, whatever the scheme. A damaged session, window or tab
+ * URLs are kept exactly as written, whatever the scheme (`javascript:` and `data:` too); a
+ * value that is no URL at all (no scheme, e.g. "www.example.com") is left out and reported. A damaged session, window or tab
  * is left out with where and why; a file with nothing importable is a FormatError.
  */
 
@@ -163,6 +165,13 @@ function readTabs(raw: readonly unknown[], where: string, skipped: Skipped[]): W
       return;
     }
     const t = parsed.output;
+    if (!isUrlText(t.url)) {
+      skipped.push({
+        where: `${where}, tab ${k + 1}`,
+        why: `it is not a URL: ${quoteLine(t.url)}.`,
+      });
+      return;
+    }
     tabs.push(
       importedTab(t.url, t.title, {
         pinned: t.pinned,
@@ -356,6 +365,10 @@ export function parseSessionBuddyCsv(text: string, options: { now: number }): Pa
     const url = cell(cols.url).trim();
     if (url === '') {
       skipped.push({ where: `line ${row.line}`, why: 'it has no URL.' });
+      continue;
+    }
+    if (!isUrlText(url)) {
+      skipped.push({ where: `line ${row.line}`, why: `it is not a URL: ${quoteLine(url)}.` });
       continue;
     }
     const collection = cell(cols.collection);

@@ -73,7 +73,14 @@ describe('Session Buddy v3 backup', () => {
             name: 'Mixed',
             created: 'not a date',
             windows: [
-              { tabs: [{ url: 'javascript:alert(1)', title: 'JS' }, { title: 'no url' }, 'junk'] },
+              {
+                tabs: [
+                  { url: 'javascript:alert(1)', title: 'JS' },
+                  { title: 'no url' },
+                  'junk',
+                  { url: 'Note: later' },
+                ],
+              },
               { tabs: [] },
               7,
             ],
@@ -88,6 +95,7 @@ describe('Session Buddy v3 backup', () => {
     expect(parsed.skipped.map((s) => s.where)).toEqual([
       'session 1 (“Mixed”), window 1, tab 2, field “url”',
       'session 1 (“Mixed”), window 1, tab 3',
+      'session 1 (“Mixed”), window 1, tab 4',
       'session 1 (“Mixed”), window 2',
       'session 1 (“Mixed”), window 3',
       'session 2, field “windows”',
@@ -283,6 +291,7 @@ describe('Session Buddy CSV', () => {
       'lines",https://a.test/2',
       '__proto__,x,No URL,',
       '__proto__,x,JS,javascript:void(0)',
+      '__proto__,x,Bare,www.example.com',
       '',
     ].join('\r\n');
     const parsed = parseSessionBuddyCsv(csv, { now: NOW });
@@ -293,7 +302,10 @@ describe('Session Buddy CSV', () => {
       ],
       ['__proto__', [[['javascript:void(0)', 'JS']]]],
     ]);
-    expect(parsed.skipped).toEqual([{ where: 'line 5', why: 'it has no URL.' }]);
+    expect(parsed.skipped).toEqual([
+      { where: 'line 5', why: 'it has no URL.' },
+      { where: 'line 7', why: 'it is not a URL: “www.example.com”.' },
+    ]);
   });
 
   it('throws a FormatError naming the format and the line for a damaged file', () => {
