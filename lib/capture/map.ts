@@ -1,13 +1,5 @@
-import {
-  GROUP_COLORS,
-  WINDOW_STATES,
-  type ContainerSnap,
-  type GroupColor,
-  type GroupSnap,
-  type TabSnap,
-  type WindowSnap,
-  type WindowState,
-} from '../model';
+import { toBounds, toGroupColor, toWindowState } from '../browser-values';
+import { type ContainerSnap, type GroupSnap, type TabSnap, type WindowSnap } from '../model';
 import { parsePlaceholderUrl } from '../placeholder-url';
 import type { RawBrowserState, RawContainer, RawGroup, RawTab, RawWindow } from './raw';
 
@@ -72,7 +64,7 @@ function mapWindow(
   return {
     type: 'normal',
     state: toWindowState(win.state),
-    ...bounds(win),
+    ...toBounds(win),
     incognito: win.incognito,
     focused: win.focused,
     tabs: tabs.map((tab) => mapTab(tab, keyOf(tab.groupId), containers, extensionOrigin)),
@@ -118,24 +110,4 @@ function containerOf(
   const found = containers.get(cookieStoreId);
   if (found === undefined) return null;
   return { cookieStoreId, name: found.name, color: found.color, icon: found.icon };
-}
-
-function bounds(win: RawWindow): Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> {
-  const out: Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> = {};
-  for (const key of ['left', 'top', 'width', 'height'] as const) {
-    const value = win[key];
-    if (typeof value === 'number' && Number.isFinite(value)) out[key] = Math.round(value);
-  }
-  return out;
-}
-
-function toWindowState(state: string | undefined): WindowState {
-  if (state === 'locked-fullscreen') return 'fullscreen';
-  return (WINDOW_STATES as readonly string[]).includes(state ?? '')
-    ? (state as WindowState)
-    : 'normal';
-}
-
-function toGroupColor(color: string): GroupColor {
-  return (GROUP_COLORS as readonly string[]).includes(color) ? (color as GroupColor) : 'grey';
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { GROUP_COLORS } from '../model';
+import { toGroupColor } from '../browser-values';
 import type {
   ContainerSnap,
   GroupColor,
@@ -273,9 +273,9 @@ function readGroups(raw: unknown[], where: string, skipped: Skipped[]): Map<stri
   return groups;
 }
 
+/** Firefox spells it "gray". */
 function groupColor(color: string | undefined): GroupColor {
-  if (color === 'gray') return 'grey';
-  return (GROUP_COLORS as readonly string[]).includes(color ?? '') ? (color as GroupColor) : 'grey';
+  return toGroupColor(color === 'gray' ? 'grey' : color);
 }
 
 function readTab(raw: unknown, where: string, skipped: Skipped[]): TabSnap | null {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { WindowSnap } from '../model';
-import { WINDOW_STATES } from '../model';
+import { toWindowState } from '../browser-values';
 import type { FormatId, ImportedSession, ParsedFile, Skipped } from './imported';
 import { FormatError, importedTab, importedWindow } from './imported';
 import { describeIssuePath } from './issue-path';
@@ -137,9 +137,7 @@ function named(kind: string, i: number, name: string): string {
 }
 
 function toWindow(fields: WindowFields, tabs: WindowSnap['tabs']): WindowSnap {
-  const state = (WINDOW_STATES as readonly string[]).includes(fields.state)
-    ? (fields.state as WindowSnap['state'])
-    : 'normal';
+  const state = toWindowState(fields.state);
   return importedWindow(tabs, {
     type: fields.type === 'popup' ? 'popup' : 'normal',
     state,

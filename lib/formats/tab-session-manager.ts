@@ -1,13 +1,6 @@
 import * as v from 'valibot';
-import {
-  GROUP_COLORS,
-  WINDOW_STATES,
-  type GroupColor,
-  type GroupSnap,
-  type TabSnap,
-  type WindowSnap,
-  type WindowState,
-} from '../model';
+import { toBounds, toGroupColor, toWindowState } from '../browser-values';
+import { type GroupSnap, type TabSnap, type WindowSnap } from '../model';
 import {
   FormatError,
   importedTab,
@@ -313,7 +306,7 @@ function parseWindow(
   return importedWindow(tabs, {
     type: info.type === 'popup' ? 'popup' : 'normal',
     state: toWindowState(info.state),
-    ...bounds(info),
+    ...toBounds(info),
     incognito: info.incognito ?? anyIncognito,
     focused: info.focused ?? false,
     groups: groupSnaps,
@@ -325,28 +318,6 @@ function badUrl(url: unknown): string | null {
   if (typeof url !== 'string') return 'its URL is not text';
   if (url.trim() === '') return 'its URL is empty';
   return null;
-}
-
-function bounds(
-  info: v.InferOutput<typeof WindowInfoSchema>,
-): Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> {
-  const out: Pick<WindowSnap, 'left' | 'top' | 'width' | 'height'> = {};
-  for (const key of ['left', 'top', 'width', 'height'] as const) {
-    const value = info[key];
-    if (value !== undefined && Number.isFinite(value)) out[key] = Math.round(value);
-  }
-  return out;
-}
-
-function toWindowState(state: string | undefined): WindowState {
-  if (state === 'locked-fullscreen') return 'fullscreen';
-  return (WINDOW_STATES as readonly string[]).includes(state ?? '')
-    ? (state as WindowState)
-    : 'normal';
-}
-
-function toGroupColor(color: string | undefined): GroupColor {
-  return (GROUP_COLORS as readonly string[]).includes(color ?? '') ? (color as GroupColor) : 'grey';
 }
 
 /** Epoch ms, when it is a usable date; null otherwise. */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   looksLikeFirefoxSessionStore,
@@ -10,12 +8,7 @@ import { FormatError } from '../../../lib/formats/imported';
 import { decodeMozLz4, isMozLz4, MAX_DECODED_SIZE } from '../../../lib/formats/mozlz4';
 import { WindowSnapSchema } from '../../../lib/model';
 import * as v from 'valibot';
-
-const FIXTURES = new URL('../../fixtures/other-tools/', import.meta.url);
-const fixtureBytes = (name: string) =>
-  new Uint8Array(readFileSync(fileURLToPath(new URL(name, FIXTURES))));
-const fixtureJson = (name: string): unknown =>
-  JSON.parse(new TextDecoder().decode(fixtureBytes(name)));
+import { fixtureBytes, fixtureJson, formatError } from './helpers';
 
 const NOW = 1_800_000_000_000;
 const OPTIONS = { now: NOW, locale: 'en-GB', timeZone: 'UTC' };
@@ -38,16 +31,6 @@ function mozLz4(size: number, block: (number | string)[]): Uint8Array {
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-function formatError(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormatError);
-    return e as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('mozLz4', () => {
   it('recognises the magic', () => {

@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gzip } from '@/lib/formats/bytes';
 import { FormatError } from '@/lib/formats/imported';
 import { readImportFile } from '@/lib/formats/read-file';
 import { random } from '../random';
+import { fixtureBytes } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const DIR = new URL('../../fixtures/other-tools/', import.meta.url);
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, DIR)));
 
 const EXPECTED: Record<string, string> = {
   'firefox153_sessionstore.jsonlz4': 'firefox-sessionstore',
@@ -33,14 +33,14 @@ describe('readImportFile', () => {
     const files = readdirSync(DIR).filter((f) => f !== 'README.md');
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const file of files) {
-      const parsed = await readImportFile(fixture(file), { now: NOW });
+      const parsed = await readImportFile(fixtureBytes(file), { now: NOW });
       expect(parsed.format, file).toBe(EXPECTED[file]);
       expect(parsed.sessions.length, file).toBeGreaterThan(0);
     }
   });
 
   it('unwraps a gzipped file first', async () => {
-    const plain = fixture('tab_session_manager_7.3_export_single.json');
+    const plain = fixtureBytes('tab_session_manager_7.3_export_single.json');
     const parsed = await readImportFile(await gzip(plain), { now: NOW });
     expect(parsed).toEqual(await readImportFile(plain, { now: NOW }));
   });
@@ -56,7 +56,7 @@ describe('readImportFile', () => {
   });
 
   it('fuzz: thousands of damaged real files never end in anything but a FormatError', async () => {
-    const sources = Object.keys(EXPECTED).map(fixture);
+    const sources = Object.keys(EXPECTED).map(fixtureBytes);
     const r = random(7);
     const mutations: ((b: Uint8Array) => Uint8Array)[] = [
       (b) => b.slice(0, r.int(b.length)),

@@ -1,40 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '@/lib/formats/imported';
-import type { ParsedFile } from '@/lib/formats/imported';
 import {
   looksLikeSessionBuddyCsv,
   looksLikeSessionBuddyJson,
   parseSessionBuddyCsv,
   parseSessionBuddyJson,
 } from '@/lib/formats/session-buddy';
+import { fixtureText, formatError, outline } from './helpers';
 
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 
-function fixture(name: string): string {
-  return readFileSync(new URL(`../../fixtures/other-tools/${name}`, import.meta.url), 'utf8');
-}
-
 /** Sessions as [name, windows as [url, title][]] for exact comparison. */
-function outline(parsed: ParsedFile) {
-  return parsed.sessions.map((s) => [
-    s.name,
-    s.windows.map((w) => w.tabs.map((t) => [t.url, t.title])),
-  ]);
-}
-
-function formatError(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormatError);
-    return e as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('Session Buddy v3 backup', () => {
-  const json: unknown = JSON.parse(fixture('session_buddy_v3_export_RECONSTRUCTED.json'));
+  const json: unknown = JSON.parse(fixtureText('session_buddy_v3_export_RECONSTRUCTED.json'));
 
   it('is recognised as v3', () => {
     expect(looksLikeSessionBuddyJson(json)).toBe('session-buddy-v3');
@@ -132,7 +111,7 @@ describe('Session Buddy v3 backup', () => {
 });
 
 describe('Session Buddy v4 JSON', () => {
-  const json: unknown = JSON.parse(fixture('session_buddy_v4_collections_example.json'));
+  const json: unknown = JSON.parse(fixtureText('session_buddy_v4_collections_example.json'));
 
   it('is recognised as v4', () => {
     expect(looksLikeSessionBuddyJson(json)).toBe('session-buddy-v4');
@@ -206,10 +185,12 @@ describe('recognising Session Buddy JSON', () => {
     expect(looksLikeSessionBuddyJson({ format: 'tabkeep', version: 1, sessions: [] })).toBeNull();
     expect(looksLikeSessionBuddyJson([{ windows: {} }])).toBeNull();
     expect(
-      looksLikeSessionBuddyJson(JSON.parse(fixture('tab_session_manager_7.3_export_single.json'))),
+      looksLikeSessionBuddyJson(
+        JSON.parse(fixtureText('tab_session_manager_7.3_export_single.json')),
+      ),
     ).toBeNull();
     expect(
-      looksLikeSessionBuddyJson(JSON.parse(fixture('firefox_sessionstore_complete.json'))),
+      looksLikeSessionBuddyJson(JSON.parse(fixtureText('firefox_sessionstore_complete.json'))),
     ).toBeNull();
     expect(looksLikeSessionBuddyJson(null)).toBeNull();
     expect(looksLikeSessionBuddyJson('sessions')).toBeNull();
@@ -223,12 +204,12 @@ describe('recognising Session Buddy JSON', () => {
 });
 
 describe('Session Buddy CSV', () => {
-  const text = fixture('session_buddy_v4_example.csv');
+  const text = fixtureText('session_buddy_v4_example.csv');
 
   it('is recognised from its header', () => {
     expect(looksLikeSessionBuddyCsv(text)).toBe(true);
     expect(looksLikeSessionBuddyCsv('\uFEFFcollection,folder,title,url\r\n')).toBe(true);
-    expect(looksLikeSessionBuddyCsv(fixture('onetab_export_example.txt'))).toBe(false);
+    expect(looksLikeSessionBuddyCsv(fixtureText('onetab_export_example.txt'))).toBe(false);
     expect(looksLikeSessionBuddyCsv('Name,URL\nx,https://a.test/')).toBe(false);
   });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '@/lib/formats/imported';
 import {
@@ -6,17 +5,13 @@ import {
   parseTabSessionManager,
   TEMP_SESSION_REASON,
 } from '@/lib/formats/tab-session-manager';
+import { fixtureJson, formatError } from './helpers';
 
 const NOW = 1_700_000_000_000;
 const BASE = 'http://127.0.0.1:8765';
 
-function fixture(name: string): unknown {
-  const text = readFileSync(new URL(`../../fixtures/other-tools/${name}`, import.meta.url), 'utf8');
-  return JSON.parse(text) as unknown;
-}
-
-const single = () => fixture('tab_session_manager_7.3_export_single.json');
-const all = () => fixture('tab_session_manager_7.3_export_all.json');
+const single = () => fixtureJson('tab_session_manager_7.3_export_single.json');
+const all = () => fixtureJson('tab_session_manager_7.3_export_all.json');
 
 /** A minimal TSM session around the given windows map. */
 function session(windows: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -39,16 +34,6 @@ function parse(json: unknown) {
   return parseTabSessionManager(json, { now: NOW });
 }
 
-function formatError(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
-
 describe('looksLikeTabSessionManager', () => {
   it('recognises both Tab Session Manager exports', () => {
     expect(looksLikeTabSessionManager(single())).toBe(true);
@@ -61,7 +46,7 @@ describe('looksLikeTabSessionManager', () => {
       'session_buddy_v3_export_RECONSTRUCTED.json',
       'session_buddy_v4_collections_example.json',
     ]) {
-      expect(looksLikeTabSessionManager(fixture(name)), name).toBe(false);
+      expect(looksLikeTabSessionManager(fixtureJson(name)), name).toBe(false);
     }
     expect(looksLikeTabSessionManager({ format: 'tabkeep', version: 1, sessions: [] })).toBe(false);
     expect(looksLikeTabSessionManager({ windows: [] })).toBe(false);

@@ -1,34 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ParsedFile } from '@/lib/formats/imported';
-import { FormatError } from '@/lib/formats/imported';
 import { looksLikeOneTab, parseOneTab } from '@/lib/formats/onetab';
 import { looksLikeSessionBuddyText, parseSessionBuddyText } from '@/lib/formats/session-buddy-text';
 import { parseText, recognizeText } from '@/lib/formats/text-formats';
 import { looksLikeUrlList, parseUrlList } from '@/lib/formats/url-list';
+import { fixtureText, formatError, outline } from './helpers';
 
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`../../fixtures/other-tools/${name}`, import.meta.url), 'utf8');
-}
-
-function outline(parsed: ParsedFile) {
-  return parsed.sessions.map((s) => [
-    s.name,
-    s.windows.map((w) => w.tabs.map((t) => [t.url, t.title])),
-  ]);
-}
-
-function formatError(f: () => unknown): FormatError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormatError);
-    return e as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 function bomCrlf(text: string): string {
   return `\uFEFF${text.replace(/\r?\n/g, '\r\n')}`;
@@ -162,7 +139,7 @@ const FIXTURES: [string, string, unknown][] = [
 describe('text fixtures', () => {
   for (const [file, format, expected] of FIXTURES) {
     describe(file, () => {
-      const text = fixture(file);
+      const text = fixtureText(file);
 
       it(`is recognised as ${format}, and nothing else`, () => {
         expect(recognizeText(text)).toBe(format);
@@ -188,7 +165,7 @@ describe('text fixtures', () => {
 
   it('the Session Buddy readers accept every Session Buddy text form', () => {
     for (const [file] of FIXTURES.filter(([f]) => f.startsWith('session_buddy_text_'))) {
-      const text = fixture(file);
+      const text = fixtureText(file);
       expect(looksLikeSessionBuddyText(text)).toBe(true);
       expect(looksLikeOneTab(text)).toBe(false);
       expect(parseSessionBuddyText(text, { now: NOW }).format).toBe('session-buddy-text');
@@ -196,7 +173,7 @@ describe('text fixtures', () => {
   });
 
   it('Session Buddy’s “URLs” form is a URL list by content, and reads the same either way', () => {
-    const text = fixture('session_buddy_text_urls.txt');
+    const text = fixtureText('session_buddy_text_urls.txt');
     expect(looksLikeUrlList(text)).toBe(true);
     const asList = parseUrlList(text, { now: NOW }).sessions[0]!.windows;
     const asSb = parseSessionBuddyText(text, { now: NOW }).sessions[0]!.windows;
@@ -211,18 +188,18 @@ describe('text fixtures', () => {
       'session_buddy_text_indented_groups_of_urls.txt',
       'session_buddy_text_indented_groups_of_title_url_pairs.txt',
     ]) {
-      expect(looksLikeUrlList(fixture(file))).toBe(false);
+      expect(looksLikeUrlList(fixtureText(file))).toBe(false);
     }
-    const onetab = fixture('onetab_export_example.txt');
+    const onetab = fixtureText('onetab_export_example.txt');
     expect(looksLikeOneTab(onetab)).toBe(true);
     expect(looksLikeSessionBuddyText(onetab)).toBe(false);
     expect(looksLikeUrlList(onetab)).toBe(false);
   });
 
   it('other files are none of these', () => {
-    expect(recognizeText(fixture('session_buddy_v4_example.csv'))).toBe('session-buddy-csv');
-    expect(recognizeText(fixture('session_buddy_v4_collections_example.json'))).toBeNull();
-    expect(recognizeText(fixture('tab_session_manager_7.3_export_all.json'))).toBeNull();
+    expect(recognizeText(fixtureText('session_buddy_v4_example.csv'))).toBe('session-buddy-csv');
+    expect(recognizeText(fixtureText('session_buddy_v4_collections_example.json'))).toBeNull();
+    expect(recognizeText(fixtureText('tab_session_manager_7.3_export_all.json'))).toBeNull();
     expect(recognizeText('')).toBeNull();
     expect(recognizeText('\uFEFF\r\n\r\n')).toBeNull();
     expect(recognizeText('Dear diary,\n\ntoday I read nothing.\n')).toBeNull();
