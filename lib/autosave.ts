@@ -6,6 +6,7 @@ import { autosavesToDrop } from './retention';
 import { AUTOSAVE_STATUS_KEY, AutosaveStatusSchema, LIVE_KEY, parseLiveRow } from './run-state';
 import type { AutosaveSettings } from './settings';
 import { dropSessions, liveOfKinds, ofKind, sweepUnheld } from './store/bodies';
+import { sessionFromLive } from './store/from-live';
 import { seal } from './store/ref-lists';
 
 export type AutosaveOutcome = { saved: SessionSummary } | { skipped: 'unchanged' | 'nothing-open' };
@@ -40,21 +41,14 @@ export function autosaveOnce(
     // The newest one, even in the trash: deleting it is no reason to save the same again.
     const newest = await ofKind(db, 'autosave').last();
     if (newest?.hash === live.hash) return { skipped: 'unchanged' };
-    const session: SessionSummary = {
+    const session = await sessionFromLive(db, live, {
       id,
       name: nameAt(new Date(live.updatedAt), live.sites),
       kind: 'autosave',
       createdAt: now,
       updatedAt: now,
-      tags: [],
-      windowCount: live.windowCount,
-      tabCount: live.tabCount,
-      hash: live.hash,
       origin,
-      deletedAt: 0,
-    };
-    await db.bodies.add({ id, list: live.list });
-    await db.summaries.add(session);
+    });
     await seal(db);
     await dropSessions(db, autosavesToDrop(await liveOfKinds(db, ['autosave']), settings));
     await sweepUnheld(db);

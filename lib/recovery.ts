@@ -12,6 +12,7 @@ import {
   type LiveRow,
 } from './run-state';
 import { dropSessions, liveOfKinds, sweepUnheld } from './store/bodies';
+import { sessionFromLive } from './store/from-live';
 import { seal } from './store/ref-lists';
 
 export const RECOVERED_NAMES = {
@@ -49,21 +50,14 @@ export function beginRun(
         const id = `run-${previous.runId}`;
         if ((await db.summaries.get(id)) === undefined) {
           const kind = clean ? 'exit' : 'crash';
-          recovered = {
+          recovered = await sessionFromLive(db, previous, {
             id,
             name: RECOVERED_NAMES[kind],
             kind,
             createdAt: previous.updatedAt,
             updatedAt: now,
-            tags: [],
-            windowCount: previous.windowCount,
-            tabCount: previous.tabCount,
-            hash: previous.hash,
             origin,
-            deletedAt: 0,
-          };
-          await db.bodies.put({ id, list: previous.list });
-          await db.summaries.put(recovered);
+          });
         }
       }
       await dropSessions(
