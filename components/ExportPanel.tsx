@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { openDb } from '@/lib/db';
+import { exportFileName, exportSessions } from '@/lib/export';
+import { gzip } from '@/lib/formats/bytes';
+import { plural } from './format';
+
+type Status = { tone: 'info' | 'error'; text: string } | null;
+
+/** Export every session to a file that lands in the browser's downloads. */
+export function ExportPanel() {
+  const [compressed, setCompressed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setStatus({ tone: 'info', text: 'Exporting…' });
+    try {
+      const now = Date.now();
+      const file = await exportSessions(openDb(), {
+        appVersion: browser.runtime.getManifest().version,
+        browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+        now,
+      });
+      const text = new TextEncoder().encode(JSON.stringify(file));
+      const bytes = compressed ? await gzip(text) : text;
+      download(bytes, exportFileName(now, compressed));
+      setStatus({
+        tone: 'info',
+        text: `Exported ${plural(file.sessions.length, 'session')} to ${exportFileName(now, compressed)}.`,
+      });
+    } catch (error) {
+      setStatus({
+        tone: 'error',
+        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="export" aria-label="Export">
+      <h2>Export</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={compressed}
+          onChange={(e) => setCompressed(e.currentTarget.checked)}
+        />{' '}
+        Compress (.json.gz)
+      </label>
+      <button type="button" class="primary" disabled={busy} onClick={() => void run()}>
+        Export all sessions
+      </button>
+      <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
+        {status?.text}
+      </p>
+    </section>
+  );
+}
+
+// A page (unlike the service worker) may make object URLs.
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

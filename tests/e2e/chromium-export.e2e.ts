@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseTabkeep } from '../../lib/formats/own';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { openOnly } from './support/chromium-windows';
+import { startPagesServer, type PagesServer } from './support/pages-server';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+
+let chromium: ChromiumSession;
+let pages: PagesServer;
+
+beforeAll(async () => {
+  pages = await startPagesServer();
+  chromium = await launchChromium({ extensionDir: EXTENSION });
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await pages?.close();
+});
+
+/** Clicks Export on the options page and returns the file's name and bytes from disk. */
+async function exportFile(options: Page): Promise<{ name: string; bytes: Buffer }> {
+  const download = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Export all sessions' }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+describe.sequential('Chromium: export', () => {
+  let options: Page;
+
+  test('the settings page exports every session to a dated file on disk', async () => {
+    await openOnly(chromium, [[pages.url('a'), pages.url('b')], [pages.url('c')]]);
+    const popup = await chromium.openExtensionPage('popup.html');
+    await popup.getByRole('textbox', { name: 'Session name (optional)' }).fill('Export me');
+    await popup.getByRole('button', { name: 'Save session' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Saved “Export me”/);
+
+    options = await chromium.openExtensionPage('options.html');
+    const { name, bytes } = await exportFile(options);
+    expect(name).toMatch(/^tabkeep-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = parseTabkeep(JSON.parse(bytes.toString('utf8')), { now: 0 });
+    const session = parsed.sessions.find((s) => s.name === 'Export me');
+    // The popup, open as a tab, is saved too; the pages are what matter here.
+    const pageUrls = session?.windows.map((w) =>
+      w.tabs.map((t) => t.url).filter((url) => url.startsWith('http')),
+    );
+    expect(pageUrls).toEqual([[pages.url('a'), pages.url('b')], [pages.url('c')]]);
+    await expect
+      .poll(() => options.getByRole('region', { name: 'Export' }).getByRole('status').textContent())
+      .toBe(`Exported 1 session to ${name}.`);
+  });
+
+  test('compressed, the file is gzip of the same JSON', async () => {
+    await options.getByRole('checkbox', { name: 'Compress (.json.gz)' }).check();
+    const { name, bytes } = await exportFile(options);
+    expect(name).toMatch(/\.json\.gz$/);
+    const parsed = parseTabkeep(JSON.parse(gunzipSync(bytes).toString('utf8')), { now: 0 });
+    expect(parsed.sessions.map((s) => s.name)).toEqual(['Export me']);
+  });
+});
