@@ -90,6 +90,15 @@ export const SessionBodySchema = v.object({
 const recordId = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /** A window whose tabs are ids of shared tab records (see `store/tab-records.ts`). */
+/** A session as an importer produced it, checked again when a page hands it to the service. */
+export const ImportedSessionSchema = v.object({
+  name: v.string(),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+  tags: v.array(v.string()),
+  windows: v.array(WindowSnapSchema),
+});
+
 export const RefWindowSchema = v.object({
   ...WindowSnapSchema.entries,
   tabs: v.array(recordId),

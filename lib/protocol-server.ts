@@ -8,6 +8,7 @@ import {
   type ServiceApi,
   type ServiceReply,
 } from './protocol';
+import { ImportedSessionSchema } from './model';
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
@@ -21,6 +22,7 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   restore: id,
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
   saveSettings: SettingsSchema,
+  importSessions: v.object({ sessions: v.array(ImportedSessionSchema) }),
 };
 
 function isMethod(value: unknown): value is Method {

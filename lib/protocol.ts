@@ -1,3 +1,4 @@
+import type { ImportedSession } from './formats/imported';
 import type { SessionSummary } from './model';
 import type { Settings } from './settings';
 
@@ -34,6 +35,17 @@ export interface RestoreReport {
   warnings: string[];
 }
 
+export interface ImportRequest {
+  /** Sessions a page parsed from a file and showed in a preview. */
+  sessions: ImportedSession[];
+}
+
+export interface ImportResult {
+  imported: SessionSummary[];
+  /** Sessions left out because one with the same windows and tabs is already kept. */
+  duplicates: number;
+}
+
 export interface ServiceApi {
   save(req: SaveRequest): Promise<SaveResult>;
   rename(req: { id: string; name: string }): Promise<SessionSummary>;
@@ -42,6 +54,7 @@ export interface ServiceApi {
   restore(req: { id: string }): Promise<RestoreReport>;
   keep(req: KeepRequest): Promise<SessionSummary>;
   saveSettings(settings: Settings): Promise<Settings>;
+  importSessions(req: ImportRequest): Promise<ImportResult>;
 }
 
 export type Method = keyof ServiceApi;

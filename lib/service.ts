@@ -8,10 +8,19 @@ import { contentHash } from './hash';
 import { markWindowClosed, writeLive, type LiveOutcome } from './live';
 import { countTabs, type BrowserName, type SessionSummary, type WindowSnap } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
-import type { KeepRequest, RestoreReport, SaveRequest, SaveResult, ServiceApi } from './protocol';
+import type {
+  ImportRequest,
+  ImportResult,
+  KeepRequest,
+  RestoreReport,
+  SaveRequest,
+  SaveResult,
+  ServiceApi,
+} from './protocol';
 import { beginRun } from './recovery';
 import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
 import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
+import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
 import { isNewTabUrl } from './url-kind';
 
@@ -153,6 +162,46 @@ export class SessionService implements ServiceApi {
         await db.bodies.add({ id: kept.id, windows });
         await db.summaries.add(kept);
         return kept;
+      }),
+    );
+  }
+
+  /**
+   * Adds imported sessions in one transaction: all or none. A session whose windows and
+   * tabs equal one already kept (not in the trash) is not added twice.
+   */
+  async importSessions({ sessions }: ImportRequest): Promise<ImportResult> {
+    const now = this.now();
+    const prepared: { summary: SessionSummary; windows: WindowSnap[] }[] = [];
+    for (const session of sessions) {
+      const typed = normalizeName(session.name);
+      const windows = session.windows.filter((w) => w.tabs.length > 0);
+      if (windows.length === 0) continue;
+      const name = (typed.ok && typed.name) || defaultSessionName(windows, new Date(now));
+      const summary = await this.summaryOf(windows, {
+        id: this.newId(),
+        name,
+        kind: 'import',
+        now,
+      });
+      prepared.push({
+        summary: { ...summary, createdAt: session.createdAt, tags: session.tags },
+        windows,
+      });
+    }
+    const { db } = this.deps;
+    return this.withRoom(() =>
+      db.transaction('rw', db.summaries, db.bodies, async () => {
+        const kept = new Set((await listLiveSessions(db)).map((s) => s.hash));
+        const imported: SessionSummary[] = [];
+        for (const { summary, windows } of prepared) {
+          if (kept.has(summary.hash)) continue;
+          kept.add(summary.hash);
+          await db.bodies.add({ id: summary.id, windows });
+          await db.summaries.add(summary);
+          imported.push(summary);
+        }
+        return { imported, duplicates: prepared.length - imported.length };
       }),
     );
   }

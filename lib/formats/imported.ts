@@ -1,4 +1,5 @@
-import type { WindowSnap } from '../model';
+import type * as v from 'valibot';
+import type { ImportedSessionSchema, WindowSnap } from '../model';
 
 /*
  * What every importer produces: sessions in our own model, and what it left out and why.
@@ -19,14 +20,8 @@ export const FORMAT_NAMES = {
 
 export type FormatId = keyof typeof FORMAT_NAMES;
 
-export interface ImportedSession {
-  name: string;
-  /** Epoch ms, when the file says; the importer's clock otherwise. */
-  createdAt: number;
-  updatedAt: number;
-  tags: string[];
-  windows: WindowSnap[];
-}
+/** Epoch-ms dates (the file's, else the importer's clock), tags, and our own windows. */
+export type ImportedSession = v.InferOutput<typeof ImportedSessionSchema>;
 
 /** Something in the file that was not imported, in words for a person. */
 export interface Skipped {

@@ -43,6 +43,10 @@ const api: ServiceApi = {
     calls.push(['saveSettings', settings]);
     return settings;
   },
+  async importSessions(req) {
+    calls.push(['importSessions', req]);
+    return { imported: [], duplicates: 0 };
+  },
 };
 
 describe('dispatch', () => {
@@ -109,6 +113,16 @@ describe('dispatch', () => {
       await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings }),
     ).toMatchObject({ ok: true });
     expect(calls).toEqual([['saveSettings', settings]]);
+  });
+
+  it('checks imported sessions against the model before the service sees them', async () => {
+    calls.length = 0;
+    const bad = { sessions: [{ name: 'x', createdAt: 1, updatedAt: 1, tags: [], windows: [{}] }] };
+    expect(await dispatch(api, { tabkeep: 1, method: 'importSessions', arg: bad })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Malformed "importSessions" request/),
+    });
+    expect(calls).toEqual([]);
   });
 
   it('tells a page from an older version to reopen', async () => {
