@@ -1,13 +1,15 @@
 import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 import { SettingsForm } from './SettingsForm';
 import { StorageLine } from './StorageLine';
 
-/** The options page: autosave settings, export and storage health. */
+/** The options page: autosave settings, import, export and storage health. */
 export function OptionsApp() {
   return (
     <main class="options">
       <h1>Tabkeep settings</h1>
       <SettingsForm />
+      <ImportPanel />
       <ExportPanel />
       <h2>Storage</h2>
       <StorageLine />

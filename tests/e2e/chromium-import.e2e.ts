@@ -1,0 +1,173 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { openOnly } from './support/chromium-windows';
+import { startPagesServer, type PagesServer } from './support/pages-server';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+const FIXTURES = resolve('tests/fixtures/other-tools');
+
+let pages: PagesServer;
+let work: string;
+const open: ChromiumSession[] = [];
+
+beforeAll(async () => {
+  pages = await startPagesServer();
+  work = await mkdtemp(join(tmpdir(), 'tabkeep-import-'));
+});
+
+afterAll(async () => {
+  for (const session of open) await session.close();
+  await pages?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function launch(): Promise<ChromiumSession> {
+  const session = await launchChromium({ extensionDir: EXTENSION });
+  open.push(session);
+  return session;
+}
+
+interface TabView {
+  url: string;
+  pinned: boolean;
+  group: string | null;
+}
+
+/** The page tabs of every normal window, with pinned state and group title. */
+function pageTabs(chromium: ChromiumSession): Promise<TabView[][]> {
+  return chromium.evalInWorker(async () => {
+    const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+    const groups = new Map((await api.tabGroups.query({})).map((g) => [g.id, g.title ?? '']));
+    const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
+    return windows
+      .sort((a, b) => a.id! - b.id!)
+      .map((w) =>
+        (w.tabs ?? [])
+          .map((t) => ({
+            url: t.url || t.pendingUrl || '',
+            pinned: t.pinned,
+            group: groups.get(t.groupId) ?? null,
+          }))
+          .filter((t) => t.url.startsWith('http')),
+      )
+      .filter((tabs) => tabs.length > 0);
+  });
+}
+
+function section(options: Page, name: 'Import' | 'Export') {
+  return options.getByRole('region', { name });
+}
+
+async function importFile(options: Page, path: string): Promise<void> {
+  await section(options, 'Import').getByLabel('File to import').setInputFiles(path);
+}
+
+describe.sequential(
+  'Chromium: move sessions between profiles, and import other tools’ files',
+  () => {
+    let before: TabView[][];
+    let exported: string;
+    let b: ChromiumSession;
+    let options: Page;
+
+    test('profile A exports a session with a pinned tab and a group', async () => {
+      const a = await launch();
+      await openOnly(a, [[pages.url('p'), pages.url('g1'), pages.url('g2')], [pages.url('x')]]);
+      await a.evalInWorker(async () => {
+        const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+        const [w] = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
+        const tabs = w!.tabs!;
+        await api.tabs.update(tabs[0]!.id!, { pinned: true });
+        const group = await api.tabs.group({ tabIds: [tabs[1]!.id!, tabs[2]!.id!] });
+        await api.tabGroups.update(group, { title: 'Reading', color: 'green' });
+      });
+      before = await pageTabs(a);
+      const popup = await a.openExtensionPage('popup.html');
+      await popup.getByRole('textbox', { name: 'Session name (optional)' }).fill('Moving');
+      await popup.getByRole('button', { name: 'Save session' }).click();
+      await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Saved “Moving”/);
+      const exportPage = await a.openExtensionPage('options.html');
+      const download = exportPage.waitForEvent('download');
+      await section(exportPage, 'Export')
+        .getByRole('button', { name: 'Export all sessions' })
+        .click();
+      exported = join(work, (await download).suggestedFilename());
+      await (await download).saveAs(exported);
+    });
+
+    test('a fresh profile B previews the file, imports it, and restores the same windows', async () => {
+      b = await launch();
+      options = await b.openExtensionPage('options.html');
+      await importFile(options, exported);
+      const preview = options.getByRole('group', { name: 'Import preview' });
+      await expect
+        .poll(() => preview.locator('p').first().textContent())
+        .toBe('Tabkeep file: 1 session, 2 windows, 5 tabs to import.');
+      await preview.getByRole('button', { name: 'Import 1 session' }).click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toBe('Imported 1 session.');
+
+      const popup = await b.openExtensionPage('popup.html');
+      await popup.getByRole('button', { name: 'Restore Moving' }).click();
+      await expect
+        .poll(() => popup.getByRole('status').textContent(), { timeout: 20_000 })
+        .toMatch(/^Restored 2 windows, 5 tabs\./);
+      await expect.poll(() => pageTabs(b)).toEqual(before);
+    });
+
+    test('Tab Session Manager and Session Buddy v4 files import; a second time nothing is doubled', async () => {
+      await options.bringToFront();
+      await importFile(options, join(FIXTURES, 'tab_session_manager_7.3_export_single.json'));
+      const preview = options.getByRole('group', { name: 'Import preview' });
+      await expect
+        .poll(() => preview.locator('p').first().textContent())
+        .toBe('Tab Session Manager file: 1 session, 2 windows, 7 tabs to import.');
+      await preview.getByRole('button', { name: 'Import 1 session' }).click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toBe('Imported 1 session.');
+
+      await importFile(options, join(FIXTURES, 'session_buddy_v4_collections_example.json'));
+      await expect
+        .poll(() => preview.locator('p').first().textContent())
+        .toMatch(/^Session Buddy \(v4 JSON\) file: /);
+      await preview.getByRole('button', { name: /^Import \d+ sessions?$/ }).click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toMatch(/^Imported \d+ sessions?\.$/);
+
+      await importFile(options, join(FIXTURES, 'tab_session_manager_7.3_export_single.json'));
+      await expect
+        .poll(() => preview.locator('p').first().textContent())
+        .toBe(
+          'Tab Session Manager file: 0 sessions, 0 windows, 0 tabs to import. 1 session already in Tabkeep will not be imported twice.',
+        );
+      expect(await preview.getByRole('button', { name: 'Import 0 sessions' }).isDisabled()).toBe(
+        true,
+      );
+
+      const popup = await b.openExtensionPage('popup.html');
+      await expect
+        .poll(() => popup.locator('li.session .session-name').allTextContents())
+        .toContain('Fixture session A');
+    });
+
+    test('a file of no known format is refused with a message that says why', async () => {
+      const junk = join(work, 'notes.json');
+      await writeFile(junk, '{"hello": "world"}');
+      await options.bringToFront();
+      await importFile(options, junk);
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toBe(
+          'This file is not in a format Tabkeep knows: it is JSON, but not an export of Tabkeep, Tab Session Manager or Session Buddy, nor a Firefox session file.',
+        );
+    });
+  },
+);
