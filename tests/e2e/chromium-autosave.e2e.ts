@@ -101,7 +101,9 @@ describe.sequential('Chromium: autosaves in the popup, keep one, settings', () =
     );
     await period.fill('5');
     await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Settings saved.');
+    await expect
+      .poll(() => options.locator('form.settings').getByRole('status').textContent())
+      .toBe('Settings saved.');
     await expect
       .poll(() =>
         chromium.evalInWorker(async () => {
@@ -114,7 +116,7 @@ describe.sequential('Chromium: autosaves in the popup, keep one, settings', () =
     await period.fill('0');
     await options.getByRole('button', { name: 'Save settings' }).click();
     await expect
-      .poll(() => options.getByRole('status').textContent())
+      .poll(() => options.locator('form.settings').getByRole('status').textContent())
       .toBe('The autosave period must be at least 1.');
     await options.reload();
     await expect.poll(() => period.inputValue()).toBe('5');
