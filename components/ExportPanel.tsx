@@ -1,7 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db';
-import { exportFileName, exportSessions } from '@/lib/export';
+import {
+  EXPORT_KINDS,
+  exportFileName,
+  exportText,
+  readExportEntries,
+  type ExportKind,
+} from '@/lib/export';
 import { gzip } from '@/lib/formats/bytes';
 import { plural } from './format';
 
@@ -9,7 +15,7 @@ type Status = { tone: 'info' | 'error'; text: string } | null;
 
 /** Export every session to a file that lands in the browser's downloads. */
 export function ExportPanel() {
-  const [compressed, setCompressed] = useState(false);
+  const [kind, setKind] = useState<ExportKind>('tabkeep');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
@@ -18,17 +24,18 @@ export function ExportPanel() {
     setStatus({ tone: 'info', text: 'Exporting…' });
     try {
       const now = Date.now();
-      const file = await exportSessions(openDb(), {
+      const entries = await readExportEntries(openDb());
+      const text = exportText(kind, entries, {
         appVersion: browser.runtime.getManifest().version,
         browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
         now,
       });
-      const text = new TextEncoder().encode(JSON.stringify(file));
-      const bytes = compressed ? await gzip(text) : text;
-      download(bytes, exportFileName(now, compressed));
+      const encoded = new TextEncoder().encode(text);
+      const name = exportFileName(now, kind);
+      download(kind === 'tabkeep-gz' ? await gzip(encoded) : encoded, name);
       setStatus({
         tone: 'info',
-        text: `Exported ${plural(file.sessions.length, 'session')} to ${exportFileName(now, compressed)}.`,
+        text: `Exported ${plural(entries.length, 'session')} to ${name}.`,
       });
     } catch (error) {
       setStatus({
@@ -44,13 +51,15 @@ export function ExportPanel() {
     <section class="export" aria-label="Export">
       <h2>Export</h2>
       <label>
-        <input
-          type="checkbox"
-          checked={compressed}
-          onChange={(e) => setCompressed(e.currentTarget.checked)}
-        />{' '}
-        Compress (.json.gz)
-      </label>
+        Format{' '}
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ExportKind)}>
+          {(Object.keys(EXPORT_KINDS) as ExportKind[]).map((k) => (
+            <option key={k} value={k}>
+              {EXPORT_KINDS[k].label}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
       <button type="button" class="primary" disabled={busy} onClick={() => void run()}>
         Export all sessions
       </button>

@@ -1,35 +1,61 @@
 import type { TabkeepDb } from './db';
 import type { BrowserName } from './model';
-import { toTabkeepFile } from './formats/own';
+import { toTabkeepFile, type ExportEntry } from './formats/own';
 import type { OwnFile } from './formats/own-schema';
+import { toOneTabText, toUrlList } from './formats/plain-export';
 import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
 
+export const EXPORT_KINDS = {
+  tabkeep: { label: 'Tabkeep (.json)', suffix: '.json' },
+  'tabkeep-gz': { label: 'Tabkeep, compressed (.json.gz)', suffix: '.json.gz' },
+  onetab: { label: 'OneTab text (.txt)', suffix: '-onetab.txt' },
+  urls: { label: 'List of URLs (.txt)', suffix: '-urls.txt' },
+} as const;
+
+export type ExportKind = keyof typeof EXPORT_KINDS;
+
 /**
- * Every session that is not in the trash (or those with the given ids) as Tabkeep's own
- * file. Only reads, so a page runs it without the service; one read transaction gives a
+ * Every session that is not in the trash (or those with the given ids), with its windows.
+ * Only reads, so a page runs it without the service; one read transaction gives a
  * consistent file even while autosaves write.
  */
-export function exportSessions(
-  db: TabkeepDb,
-  meta: { appVersion: string; browser: BrowserName; now: number; ids?: readonly string[] },
-): Promise<OwnFile> {
+export function readExportEntries(db: TabkeepDb, ids?: readonly string[]): Promise<ExportEntry[]> {
   return db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
-    const wanted = meta.ids === undefined ? null : new Set(meta.ids);
+    const wanted = ids === undefined ? null : new Set(ids);
     const sessions = (await listLiveSessions(db)).filter((s) => wanted?.has(s.id) ?? true);
-    const entries = [];
+    const entries: ExportEntry[] = [];
     for (const summary of sessions) {
       entries.push({ summary, windows: await readWindows(db, summary) });
     }
-    return toTabkeepFile(entries, meta);
+    return entries;
   });
 }
 
+/** Tabkeep's own file of those sessions. */
+export async function exportSessions(
+  db: TabkeepDb,
+  meta: { appVersion: string; browser: BrowserName; now: number; ids?: readonly string[] },
+): Promise<OwnFile> {
+  return toTabkeepFile(await readExportEntries(db, meta.ids), meta);
+}
+
+/** The text of an export of the given kind (gzip is the caller's last step). */
+export function exportText(
+  kind: ExportKind,
+  entries: readonly ExportEntry[],
+  meta: { appVersion: string; browser: BrowserName; now: number },
+): string {
+  if (kind === 'onetab') return toOneTabText(entries);
+  if (kind === 'urls') return toUrlList(entries);
+  return JSON.stringify(toTabkeepFile(entries, meta));
+}
+
 /** "tabkeep-2026-11-21.json": the local date, so files of different days sort and differ. */
-export function exportFileName(now: number, compressed: boolean): string {
+export function exportFileName(now: number, kind: ExportKind): string {
   const d = new Date(now);
   const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
     .map((n) => String(n).padStart(2, '0'))
     .join('-');
-  return `tabkeep-${day}.json${compressed ? '.gz' : ''}`;
+  return `tabkeep-${day}${EXPORT_KINDS[kind].suffix}`;
 }

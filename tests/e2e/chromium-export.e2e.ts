@@ -57,10 +57,29 @@ describe.sequential('Chromium: export', () => {
   });
 
   test('compressed, the file is gzip of the same JSON', async () => {
-    await options.getByRole('checkbox', { name: 'Compress (.json.gz)' }).check();
+    await options.getByRole('combobox', { name: 'Format' }).selectOption('tabkeep-gz');
     const { name, bytes } = await exportFile(options);
     expect(name).toMatch(/\.json\.gz$/);
     const parsed = parseTabkeep(JSON.parse(gunzipSync(bytes).toString('utf8')), { now: 0 });
     expect(parsed.sessions.map((s) => s.name)).toEqual(['Export me']);
+  });
+
+  test('for people who leave: OneTab text and a list of URLs', async () => {
+    await options.getByRole('combobox', { name: 'Format' }).selectOption('onetab');
+    const onetab = await exportFile(options);
+    expect(onetab.name).toMatch(/-onetab\.txt$/);
+    const groups = onetab.bytes.toString('utf8').trim().split('\n\n');
+    expect(groups.map((g) => g.split('\n').filter((l) => l.startsWith('http')))).toEqual([
+      [`${pages.url('a')} | Page a`, `${pages.url('b')} | Page b`],
+      [`${pages.url('c')} | Page c`],
+    ]);
+    await options.getByRole('combobox', { name: 'Format' }).selectOption('urls');
+    const urls = await exportFile(options);
+    expect(
+      urls.bytes
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('http')),
+    ).toEqual([pages.url('a'), pages.url('b'), pages.url('c')]);
   });
 });

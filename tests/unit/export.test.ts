@@ -57,7 +57,8 @@ describe('exportSessions', () => {
 
   it('names the file by the local date', () => {
     const now = new Date(2026, 0, 5, 23, 59).getTime();
-    expect(exportFileName(now, false)).toBe('tabkeep-2026-01-05.json');
-    expect(exportFileName(now, true)).toBe('tabkeep-2026-01-05.json.gz');
+    expect(exportFileName(now, 'tabkeep')).toBe('tabkeep-2026-01-05.json');
+    expect(exportFileName(now, 'tabkeep-gz')).toBe('tabkeep-2026-01-05.json.gz');
+    expect(exportFileName(now, 'onetab')).toBe('tabkeep-2026-01-05-onetab.txt');
   });
 });
