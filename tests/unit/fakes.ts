@@ -1,4 +1,5 @@
 import type { RawBrowserState, RawTab, RawWindow } from '@/lib/capture/raw';
+import { importedTab } from '@/lib/formats/imported';
 import type { TabSnap, WindowSnap } from '@/lib/model';
 
 export const ORIGIN = 'chrome-extension://abcdefghijklmnop';
@@ -42,16 +43,7 @@ export function rawState(
 }
 
 export function tabSnap(url: string, extra: Partial<TabSnap> = {}): TabSnap {
-  return {
-    url,
-    title: url,
-    pinned: false,
-    active: false,
-    muted: false,
-    group: null,
-    container: null,
-    ...extra,
-  };
+  return importedTab(url, url, extra);
 }
 
 export function windowSnap(tabs: TabSnap[], extra: Partial<WindowSnap> = {}): WindowSnap {

@@ -10,7 +10,25 @@ import { fixtureText, formatError, outline } from './helpers';
 
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 
-/** Sessions as [name, windows as [url, title][]] for exact comparison. */
+/** The windows of the documentation's two example collections, in v4 JSON and CSV alike. */
+const FURRY = [
+  [
+    ['https://en.wikipedia.org/wiki/German_Shepherd', 'German Shepherd - Wikipedia'],
+    ['https://www.google.com/search?q=Labrador+Retriever', 'Labrador Retriever - Google Search'],
+  ],
+  [['https://www.youtube.com/results?search_query=Ragdoll+kitten', 'Ragdoll kitten - YouTube']],
+];
+const REPTILES = [
+  [
+    ['https://en.wikipedia.org/wiki/Boa_constrictor', 'Boa constrictor - Wikipedia'],
+    ['https://en.wikipedia.org/wiki/Ball_python', 'Ball python - Wikipedia'],
+    ['https://www.youtube.com/results?search_query=Garter+Snake', 'Garter Snake - YouTube'],
+  ],
+  [
+    ['https://www.youtube.com/results?search_query=Bearded+Dragon', 'Bearded Dragon - YouTube'],
+    ['https://en.wikipedia.org/wiki/Gecko', 'Gecko - Wikipedia'],
+  ],
+];
 
 describe('Session Buddy v3 backup', () => {
   const json: unknown = JSON.parse(fixtureText('session_buddy_v3_export_RECONSTRUCTED.json'));
@@ -122,41 +140,8 @@ describe('Session Buddy v4 JSON', () => {
     expect(parsed.format).toBe('session-buddy-v4');
     expect(parsed.skipped).toEqual([]);
     expect(outline(parsed)).toEqual([
-      [
-        'Furry friends',
-        [
-          [
-            ['https://en.wikipedia.org/wiki/German_Shepherd', 'German Shepherd - Wikipedia'],
-            [
-              'https://www.google.com/search?q=Labrador+Retriever',
-              'Labrador Retriever - Google Search',
-            ],
-          ],
-          [
-            [
-              'https://www.youtube.com/results?search_query=Ragdoll+kitten',
-              'Ragdoll kitten - YouTube',
-            ],
-          ],
-        ],
-      ],
-      [
-        'Reptiles',
-        [
-          [
-            ['https://en.wikipedia.org/wiki/Boa_constrictor', 'Boa constrictor - Wikipedia'],
-            ['https://en.wikipedia.org/wiki/Ball_python', 'Ball python - Wikipedia'],
-            ['https://www.youtube.com/results?search_query=Garter+Snake', 'Garter Snake - YouTube'],
-          ],
-          [
-            [
-              'https://www.youtube.com/results?search_query=Bearded+Dragon',
-              'Bearded Dragon - YouTube',
-            ],
-            ['https://en.wikipedia.org/wiki/Gecko', 'Gecko - Wikipedia'],
-          ],
-        ],
-      ],
+      ['Furry friends', FURRY],
+      ['Reptiles', REPTILES],
     ]);
     const [furry, reptiles] = parsed.sessions;
     expect(furry!.createdAt).toBe(NOW);
@@ -218,41 +203,8 @@ describe('Session Buddy CSV', () => {
     expect(parsed.format).toBe('session-buddy-csv');
     expect(parsed.skipped).toEqual([]);
     expect(outline(parsed)).toEqual([
-      [
-        'Furry, adorable',
-        [
-          [
-            ['https://en.wikipedia.org/wiki/German_Shepherd', 'German Shepherd - Wikipedia'],
-            [
-              'https://www.google.com/search?q=Labrador+Retriever',
-              'Labrador Retriever - Google Search',
-            ],
-          ],
-          [
-            [
-              'https://www.youtube.com/results?search_query=Ragdoll+kitten',
-              'Ragdoll kitten - YouTube',
-            ],
-          ],
-        ],
-      ],
-      [
-        'Reptiles',
-        [
-          [
-            ['https://en.wikipedia.org/wiki/Boa_constrictor', 'Boa constrictor - Wikipedia'],
-            ['https://en.wikipedia.org/wiki/Ball_python', 'Ball python - Wikipedia'],
-            ['https://www.youtube.com/results?search_query=Garter+Snake', 'Garter Snake - YouTube'],
-          ],
-          [
-            [
-              'https://www.youtube.com/results?search_query=Bearded+Dragon',
-              'Bearded Dragon - YouTube',
-            ],
-            ['https://en.wikipedia.org/wiki/Gecko', 'Gecko - Wikipedia'],
-          ],
-        ],
-      ],
+      ['Furry, adorable', FURRY],
+      ['Reptiles', REPTILES],
     ]);
     expect(parsed.sessions[0]!.createdAt).toBe(NOW);
   });
