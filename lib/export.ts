@@ -4,7 +4,7 @@ import { toTabkeepFile, type ExportEntry } from './formats/own';
 import type { OwnFile } from './formats/own-schema';
 import { toOneTabText, toUrlList } from './formats/plain-export';
 import { listLiveSessions } from './session-index';
-import { readWindows } from './store/bodies';
+import { readBody } from './store/bodies';
 
 export const EXPORT_KINDS = {
   tabkeep: { label: 'Tabkeep (.json)', suffix: '.json' },
@@ -26,7 +26,7 @@ export function readExportEntries(db: TabkeepDb, ids?: readonly string[]): Promi
     const sessions = (await listLiveSessions(db)).filter((s) => wanted?.has(s.id) ?? true);
     const entries: ExportEntry[] = [];
     for (const summary of sessions) {
-      entries.push({ summary, windows: await readWindows(db, summary) });
+      entries.push({ summary, ...(await readBody(db, summary)) });
     }
     return entries;
   });

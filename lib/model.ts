@@ -22,6 +22,13 @@ export const WINDOW_STATES = ['normal', 'minimized', 'maximized', 'fullscreen'] 
 
 export const BrowserNameSchema = v.picklist(['chrome', 'firefox']);
 
+/**
+ * Fields of our own file that this version does not know (a later version wrote them),
+ * kept so that importing and exporting again loses nothing (DESIGN §6).
+ */
+export const ExtraSchema = v.record(v.string(), v.unknown());
+const extra = v.optional(ExtraSchema);
+
 export const ContainerSchema = v.object({
   /** The store id in the browser that saved it; only meaningful on that profile. */
   cookieStoreId: v.string(),
@@ -29,6 +36,7 @@ export const ContainerSchema = v.object({
   name: v.string(),
   color: v.string(),
   icon: v.string(),
+  extra,
 });
 
 export const TabSnapSchema = v.object({
@@ -42,6 +50,7 @@ export const TabSnapSchema = v.object({
   container: v.nullable(ContainerSchema),
   lastAccessed: v.optional(v.number()),
   favIconUrl: v.optional(v.string()),
+  extra,
 });
 
 export const GroupSnapSchema = v.object({
@@ -49,6 +58,7 @@ export const GroupSnapSchema = v.object({
   title: v.string(),
   color: v.picklist(GROUP_COLORS),
   collapsed: v.boolean(),
+  extra,
 });
 
 const optionalInt = v.optional(v.pipe(v.number(), v.integer()));
@@ -64,6 +74,7 @@ export const WindowSnapSchema = v.object({
   focused: v.boolean(),
   groups: v.array(GroupSnapSchema),
   tabs: v.array(TabSnapSchema),
+  extra,
 });
 
 export const SessionSummarySchema = v.object({
@@ -85,11 +96,12 @@ export const SessionSummarySchema = v.object({
 export const SessionBodySchema = v.object({
   id: v.string(),
   windows: v.array(WindowSnapSchema),
+  /** Unknown session-level fields of an imported Tabkeep file. */
+  extra,
 });
 
 const recordId = v.pipe(v.number(), v.integer(), v.minValue(1));
 
-/** A window whose tabs are ids of shared tab records (see `store/tab-records.ts`). */
 /** A session as an importer produced it, checked again when a page hands it to the service. */
 export const ImportedSessionSchema = v.object({
   name: v.string(),
@@ -97,8 +109,10 @@ export const ImportedSessionSchema = v.object({
   updatedAt: v.number(),
   tags: v.array(v.string()),
   windows: v.array(WindowSnapSchema),
+  extra,
 });
 
+/** A window whose tabs are ids of shared tab records (see `store/tab-records.ts`). */
 export const RefWindowSchema = v.object({
   ...WindowSnapSchema.entries,
   tabs: v.array(recordId),
@@ -135,6 +149,7 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export type GroupColor = (typeof GROUP_COLORS)[number];
 export type WindowState = (typeof WINDOW_STATES)[number];
 export type BrowserName = v.InferOutput<typeof BrowserNameSchema>;
+export type Extra = v.InferOutput<typeof ExtraSchema>;
 export type ContainerSnap = v.InferOutput<typeof ContainerSchema>;
 export type TabSnap = v.InferOutput<typeof TabSnapSchema>;
 export type GroupSnap = v.InferOutput<typeof GroupSnapSchema>;

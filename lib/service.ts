@@ -6,7 +6,13 @@ import type { TabkeepDb } from './db';
 import { isQuotaError, messageFor, UserError } from './errors';
 import { contentHash } from './hash';
 import { markWindowClosed, writeLive, type LiveOutcome } from './live';
-import { countTabs, type BrowserName, type SessionSummary, type WindowSnap } from './model';
+import {
+  countTabs,
+  type BrowserName,
+  type Extra,
+  type SessionSummary,
+  type WindowSnap,
+} from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
 import type {
   ImportRequest,
@@ -172,7 +178,7 @@ export class SessionService implements ServiceApi {
    */
   async importSessions({ sessions }: ImportRequest): Promise<ImportResult> {
     const now = this.now();
-    const prepared: { summary: SessionSummary; windows: WindowSnap[] }[] = [];
+    const prepared: { summary: SessionSummary; windows: WindowSnap[]; extra?: Extra }[] = [];
     for (const session of sessions) {
       const typed = normalizeName(session.name);
       const windows = session.windows.filter((w) => w.tabs.length > 0);
@@ -187,6 +193,7 @@ export class SessionService implements ServiceApi {
       prepared.push({
         summary: { ...summary, createdAt: session.createdAt, tags: session.tags },
         windows,
+        ...(session.extra === undefined ? {} : { extra: session.extra }),
       });
     }
     const { db } = this.deps;
@@ -194,10 +201,10 @@ export class SessionService implements ServiceApi {
       db.transaction('rw', db.summaries, db.bodies, async () => {
         const kept = new Set((await listLiveSessions(db)).map((s) => s.hash));
         const imported: SessionSummary[] = [];
-        for (const { summary, windows } of prepared) {
+        for (const { summary, windows, extra } of prepared) {
           if (kept.has(summary.hash)) continue;
           kept.add(summary.hash);
-          await db.bodies.add({ id: summary.id, windows });
+          await db.bodies.add({ id: summary.id, windows, ...(extra && { extra }) });
           await db.summaries.add(summary);
           imported.push(summary);
         }

@@ -1,10 +1,23 @@
 import * as v from 'valibot';
-import type { BrowserName, SessionSummary, WindowSnap } from '../model';
+import type {
+  BrowserName,
+  ContainerSnap,
+  Extra,
+  GroupSnap,
+  SessionSummary,
+  TabSnap,
+  WindowSnap,
+} from '../model';
+import { unknownFields, withExtra } from './extra-fields';
 import { FormatError, type ImportedSession, type ParsedFile, type Skipped } from './imported';
 import { describeIssuePath, issueReason } from './issue-path';
 import {
+  OwnContainerSchema,
   OwnFileSchema,
+  OwnGroupSchema,
   OwnSessionSchema,
+  OwnTabSchema,
+  OwnWindowSchema,
   TABKEEP_FORMAT,
   TABKEEP_VERSION,
   type OwnFile,
@@ -14,6 +27,8 @@ import {
 export interface ExportEntry {
   summary: SessionSummary;
   windows: WindowSnap[];
+  /** Session fields an imported file had that this version does not know. */
+  extra?: Extra;
 }
 
 /** Sessions -> Tabkeep's own file (DESIGN §6). Pure; the caller serialises it. */
@@ -26,17 +41,42 @@ export function toTabkeepFile(
     version: TABKEEP_VERSION,
     exportedAt: new Date(meta.now).toISOString(),
     app: { name: 'Tabkeep', version: meta.appVersion, browser: meta.browser },
-    sessions: entries.map(({ summary, windows }) => ({
-      id: summary.id,
-      name: summary.name,
-      kind: summary.kind,
-      createdAt: summary.createdAt,
-      updatedAt: summary.updatedAt,
-      tags: summary.tags,
-      windows,
-      cookies: [],
-    })),
+    sessions: entries.map(({ summary, windows, extra }) =>
+      withExtra(
+        {
+          id: summary.id,
+          name: summary.name,
+          kind: summary.kind,
+          createdAt: summary.createdAt,
+          updatedAt: summary.updatedAt,
+          tags: summary.tags,
+          windows: windows.map(fileWindow),
+          cookies: [],
+        },
+        extra,
+      ),
+    ),
   };
+}
+
+/** Our model's `extra` goes back to being plain fields of each object in the file. */
+function fileWindow({ extra, groups, tabs, ...known }: WindowSnap) {
+  return withExtra(
+    {
+      ...known,
+      groups: groups.map(({ extra: e, ...g }: GroupSnap) => withExtra(g, e)),
+      tabs: tabs.map(fileTab),
+    },
+    extra,
+  );
+}
+
+function fileTab({ extra, container, ...known }: TabSnap) {
+  return withExtra({ ...known, container: container && fileContainer(container) }, extra);
+}
+
+function fileContainer({ extra, ...known }: ContainerSnap) {
+  return withExtra(known, extra);
 }
 
 export function looksLikeTabkeep(json: unknown): boolean {
@@ -101,6 +141,7 @@ function toImported(session: OwnSession, now: number): ImportedSession {
         title: g.title,
         color: g.color,
         collapsed: g.collapsed,
+        ...unknownFields(g, OwnGroupSchema.entries),
       }));
       const groupIds = new Set(groups.map((g) => g.id));
       return {
@@ -113,6 +154,7 @@ function toImported(session: OwnSession, now: number): ImportedSession {
         incognito: w.incognito,
         focused: w.focused,
         groups,
+        ...unknownFields(w, OwnWindowSchema.entries),
         tabs: w.tabs.map((t) => ({
           url: t.url,
           title: t.title,
@@ -128,11 +170,13 @@ function toImported(session: OwnSession, now: number): ImportedSession {
                   name: t.container.name,
                   color: t.container.color,
                   icon: t.container.icon,
+                  ...unknownFields(t.container, OwnContainerSchema.entries),
                 },
           ...(t.lastAccessed === undefined ? {} : { lastAccessed: t.lastAccessed }),
           ...(t.favIconUrl !== undefined && /^https?:/i.test(t.favIconUrl)
             ? { favIconUrl: t.favIconUrl }
             : {}),
+          ...unknownFields(t, OwnTabSchema.entries),
         })),
       };
     });
@@ -143,5 +187,6 @@ function toImported(session: OwnSession, now: number): ImportedSession {
     updatedAt: session.updatedAt ?? createdAt,
     tags: session.tags,
     windows,
+    ...unknownFields(session, OwnSessionSchema.entries),
   };
 }

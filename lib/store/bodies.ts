@@ -6,6 +6,7 @@ import {
   SHARED_KINDS,
   SharedBodySchema,
   StoredBodySchema,
+  type Extra,
   type SessionKind,
   type SessionSummary,
   type WindowSnap,
@@ -16,17 +17,25 @@ import { resolveWindows } from './tab-records';
 
 /** A session's windows, whichever way its body is stored; checked before use. */
 export async function readWindows(db: TabkeepDb, session: SessionSummary): Promise<WindowSnap[]> {
+  return (await readBody(db, session)).windows;
+}
+
+/** A session's windows, and the unknown fields of the file it was imported from. */
+export async function readBody(
+  db: TabkeepDb,
+  session: SessionSummary,
+): Promise<{ windows: WindowSnap[]; extra?: Extra }> {
   const parsed = v.safeParse(StoredBodySchema, await db.bodies.get(session.id));
   if (!parsed.success) {
     throw new UserError(`“${session.name}” cannot be opened: its stored data is damaged.`);
   }
   const body = parsed.output;
-  if ('windows' in body) return body.windows;
+  if ('windows' in body) return body;
   const refs = await readRefList(db, body.list);
   if (refs === null) {
     throw new UserError(`“${session.name}” cannot be opened: its window layout is missing.`);
   }
-  return resolveWindows(db, refs, session.name);
+  return { windows: await resolveWindows(db, refs, session.name) };
 }
 
 /** The summaries of one kind, in the trash or not, oldest first. */

@@ -90,4 +90,32 @@ describe('importSessions', () => {
       await other.close();
     }
   });
+
+  it('keeps the unknown fields of a Tabkeep file through the store and out again', async () => {
+    const file = {
+      format: 'tabkeep',
+      version: 1,
+      sessions: [
+        {
+          name: 'From a later Tabkeep',
+          pinnedNote: 'keep me',
+          windows: [{ layout: 'grid', tabs: [{ url: 'https://x.test/', readingTime: 7 }] }],
+        },
+      ],
+    };
+    const parsed = parseTabkeep(file, { now: h.clock });
+    const { imported } = await h.service().importSessions({ sessions: parsed.sessions });
+    expect(imported).toHaveLength(1);
+    const out = JSON.parse(
+      JSON.stringify(
+        await exportSessions(h.db, { appVersion: '0.1.0', browser: 'chrome', now: h.clock }),
+      ),
+    ) as typeof file;
+    const session = out.sessions.find((s) => s.name === 'From a later Tabkeep')!;
+    expect(session.pinnedNote).toBe('keep me');
+    expect(session.windows[0]).toMatchObject({
+      layout: 'grid',
+      tabs: [{ url: 'https://x.test/', readingTime: 7 }],
+    });
+  });
 });

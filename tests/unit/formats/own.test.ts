@@ -95,7 +95,7 @@ describe('Tabkeep files', () => {
     expect(looksLikeTabkeep({ sessions: [] })).toBe(false);
   });
 
-  it('fills what a trimmed file leaves out and ignores fields it does not know', () => {
+  it('fills what a trimmed file leaves out and keeps fields it does not know apart', () => {
     const parsed = parseTabkeep(
       {
         format: 'tabkeep',
@@ -129,12 +129,75 @@ describe('Tabkeep files', () => {
                 muted: false,
                 group: null,
                 container: null,
+                extra: { shiny: true },
               },
             ],
           },
         ],
       },
     ]);
+  });
+
+  it('writes unknown fields back where they were, at every level, and never over a known one', () => {
+    const file = {
+      format: 'tabkeep',
+      version: 1,
+      sessions: [
+        {
+          name: 'Later',
+          rating: 5,
+          windows: [
+            {
+              workspace: { id: 'w1', nested: [1, { deep: true }] },
+              groups: [{ id: 'g1', title: 'G', color: 'blue', emoji: '📚' }],
+              tabs: [
+                {
+                  url: 'https://a.test/',
+                  group: 'g1',
+                  scroll: 120,
+                  extra: 'a field named extra',
+                  container: { name: 'Work', sync: true },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const parsed = parseTabkeep(JSON.parse(JSON.stringify(file)), { now: NOW });
+    const session = parsed.sessions[0]!;
+    const windows = session.windows;
+    expect(session.extra).toEqual({ rating: 5 });
+    expect(windows[0]!.extra).toEqual({ workspace: { id: 'w1', nested: [1, { deep: true }] } });
+    expect(windows[0]!.groups[0]!.extra).toEqual({ emoji: '📚' });
+    expect(windows[0]!.tabs[0]!.extra).toEqual({ scroll: 120, extra: 'a field named extra' });
+    expect(windows[0]!.tabs[0]!.container!.extra).toEqual({ sync: true });
+
+    const again = toTabkeepFile(
+      [
+        {
+          summary: summary('Later', windows),
+          windows,
+          ...(session.extra && { extra: session.extra }),
+        },
+      ],
+      { appVersion: '0.1.0', browser: 'chrome', now: NOW },
+    );
+    const out = JSON.parse(JSON.stringify(again)) as typeof file;
+    const s0 = out.sessions[0]!;
+    expect(s0.rating).toBe(5);
+    expect(s0.windows[0]!.workspace).toEqual(file.sessions[0]!.windows[0]!.workspace);
+    expect(s0.windows[0]!.groups[0]!.emoji).toBe('📚');
+    expect(s0.windows[0]!.tabs[0]).toMatchObject({
+      url: 'https://a.test/',
+      scroll: 120,
+      extra: 'a field named extra',
+      container: { name: 'Work', sync: true },
+    });
+    // A second trip changes nothing more.
+    const twice = parseTabkeep(out, { now: NOW });
+    expect(twice.sessions[0]!.windows).toEqual(windows);
+    expect(twice.sessions[0]!.extra).toEqual({ rating: 5 });
   });
 
   it('leaves out a damaged session, saying where and why, and keeps the rest', () => {
