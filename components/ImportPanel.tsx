@@ -1,44 +1,50 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
-import { readImportFile } from '@/lib/formats/read-file';
-import { previewImport, type ImportPreview } from '@/lib/import-preview';
+import { sendImport } from '@/lib/import-send';
+import { readFileInWorker, type ReadFile } from '@/lib/import-worker-client';
 import { listLiveSessions } from '@/lib/session-index';
 import { plural } from './format';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
+type Progress = { label: string; fraction: number } | null;
 
 const SKIPPED_SHOWN = 20;
 
 /**
- * Import from a file (picker or drop): read and recognised here, shown as a preview,
- * written by the service only when the person says so.
+ * Import from a file (picker or drop): read and recognised in a worker, shown as a
+ * preview, written by the service only when the person says so.
  */
 export function ImportPanel() {
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [ready, setReady] = useState<ReadFile | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress>(null);
 
   const read = async (file: File) => {
-    setPreview(null);
-    setStatus({ tone: 'info', text: `Reading ${file.name}…` });
+    setReady(null);
+    setStatus(null);
+    setProgress({ label: `Reading ${file.name}`, fraction: 0 });
     try {
-      const parsed = await readImportFile(new Uint8Array(await file.arrayBuffer()), {
-        now: Date.now(),
-      });
-      const kept = new Set((await listLiveSessions(openDb())).map((s) => s.hash));
-      setPreview(await previewImport(parsed, kept));
-      setStatus(null);
+      const kept = (await listLiveSessions(openDb())).map((s) => s.hash);
+      const result = await readFileInWorker({ file, now: Date.now(), kept }, (fraction) =>
+        setProgress({ label: `Reading ${file.name}`, fraction }),
+      );
+      setReady(result);
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setProgress(null);
     }
   };
 
-  const commit = async (ready: ImportPreview) => {
-    setBusy(true);
+  const commit = async ({ sessions }: ReadFile) => {
+    setProgress({ label: 'Importing', fraction: 0 });
     try {
-      const result = await callService('importSessions', { sessions: ready.fresh });
-      setPreview(null);
+      const result = await sendImport(callService, sessions, (sent, total) =>
+        // The last step, the one write, is the slowest: keep a little bar for it.
+        setProgress({ label: 'Importing', fraction: (0.8 * sent) / total }),
+      );
+      setReady(null);
       setStatus({
         tone: 'info',
         text:
@@ -48,10 +54,11 @@ export function ImportPanel() {
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
+  const preview = ready?.preview;
   return (
     <section
       class="import"
@@ -77,17 +84,27 @@ export function ImportPanel() {
           e.currentTarget.value = '';
         }}
       />
-      {preview !== null && (
+      {progress !== null && (
+        <p class="progress">
+          <label>
+            {progress.label}…{' '}
+            <progress max={1} value={progress.fraction}>
+              {Math.round(progress.fraction * 100)} %
+            </progress>
+          </label>
+        </p>
+      )}
+      {ready !== null && preview !== undefined && (
         <div class="preview" aria-label="Import preview" role="group">
           <p>
-            {preview.formatName} file: {plural(preview.fresh.length, 'session')},{' '}
+            {preview.formatName} file: {plural(preview.sessions, 'session')},{' '}
             {plural(preview.windows, 'window')}, {plural(preview.tabs, 'tab')} to import.
             {preview.duplicates > 0 &&
               ` ${plural(preview.duplicates, 'session')} already in Tabkeep will not be imported twice.`}
           </p>
-          {preview.skipped.length > 0 && (
+          {preview.skippedCount > 0 && (
             <details>
-              <summary>{plural(preview.skipped.length, 'thing')} left out</summary>
+              <summary>{plural(preview.skippedCount, 'thing')} left out</summary>
               <ul>
                 {preview.skipped.slice(0, SKIPPED_SHOWN).map((s, i) => (
                   <li key={i}>
@@ -100,12 +117,12 @@ export function ImportPanel() {
           <button
             type="button"
             class="primary"
-            disabled={busy || preview.fresh.length === 0}
-            onClick={() => void commit(preview)}
+            disabled={progress !== null || preview.sessions === 0}
+            onClick={() => void commit(ready)}
           >
-            Import {plural(preview.fresh.length, 'session')}
+            Import {plural(preview.sessions, 'session')}
           </button>{' '}
-          <button type="button" onClick={() => setPreview(null)}>
+          <button type="button" disabled={progress !== null} onClick={() => setReady(null)}>
             Cancel
           </button>
         </div>

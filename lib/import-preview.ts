@@ -1,42 +1,67 @@
 import {
   FORMAT_NAMES,
+  type FormatId,
   type ImportedSession,
-  type ParsedFile,
   type Skipped,
 } from './formats/imported';
 import { contentHash } from './hash';
 import { countTabs } from './model';
 
+/** What an import will do, shown before anything is written. */
 export interface ImportPreview {
   formatName: string;
   /** Sessions to import: not already kept, not twice in the file. */
-  fresh: ImportedSession[];
+  sessions: number;
   windows: number;
   tabs: number;
   /** Sessions left out because Tabkeep already keeps the same windows and tabs. */
   duplicates: number;
+  /** The first things left out and why (a damaged file may list thousands). */
   skipped: Skipped[];
+  skippedCount: number;
 }
 
-/** What an import will do, before anything is written. `kept`: hashes of kept sessions. */
-export async function previewImport(
-  parsed: ParsedFile,
-  kept: ReadonlySet<string>,
-): Promise<ImportPreview> {
-  const seen = new Set(kept);
-  const fresh: ImportedSession[] = [];
-  for (const session of parsed.sessions) {
-    const hash = await contentHash(session.windows);
-    if (seen.has(hash)) continue;
-    seen.add(hash);
-    fresh.push(session);
+const SKIPPED_KEPT = 100;
+
+/**
+ * Counts an import session by session, as a file is read, and tells which sessions are
+ * new: not already kept (by content hash), and not met earlier in the same file.
+ */
+export class PreviewTally {
+  private readonly seen: Set<string>;
+  private sessions = 0;
+  private windows = 0;
+  private tabs = 0;
+  private duplicates = 0;
+
+  /** `kept`: content hashes of the sessions Tabkeep keeps now. */
+  constructor(kept: Iterable<string>) {
+    this.seen = new Set(kept);
   }
-  return {
-    formatName: FORMAT_NAMES[parsed.format],
-    fresh,
-    windows: fresh.reduce((n, s) => n + s.windows.length, 0),
-    tabs: fresh.reduce((n, s) => n + countTabs(s.windows), 0),
-    duplicates: parsed.sessions.length - fresh.length,
-    skipped: parsed.skipped,
-  };
+
+  /** True when the session is new and should be imported. */
+  async add(session: ImportedSession): Promise<boolean> {
+    const hash = await contentHash(session.windows);
+    if (this.seen.has(hash)) {
+      this.duplicates++;
+      return false;
+    }
+    this.seen.add(hash);
+    this.sessions++;
+    this.windows += session.windows.length;
+    this.tabs += countTabs(session.windows);
+    return true;
+  }
+
+  preview(file: { format: FormatId; skipped: Skipped[] }): ImportPreview {
+    return {
+      formatName: FORMAT_NAMES[file.format],
+      sessions: this.sessions,
+      windows: this.windows,
+      tabs: this.tabs,
+      duplicates: this.duplicates,
+      skipped: file.skipped.slice(0, SKIPPED_KEPT),
+      skippedCount: file.skipped.length,
+    };
+  }
 }

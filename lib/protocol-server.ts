@@ -12,6 +12,7 @@ import { ImportedSessionSchema } from './model';
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
+const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 /** The shape of each method's argument, checked before the service sees it. */
 const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
@@ -22,7 +23,13 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   restore: id,
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
   saveSettings: SettingsSchema,
-  importSessions: v.object({ sessions: v.array(ImportedSessionSchema) }),
+  stageImport: v.object({
+    importId,
+    part: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    sessions: v.array(ImportedSessionSchema),
+  }),
+  commitImport: v.object({ importId, parts: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  cancelImport: v.object({ importId }),
 };
 
 function isMethod(value: unknown): value is Method {

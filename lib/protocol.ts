@@ -40,6 +40,25 @@ export interface ImportRequest {
   sessions: ImportedSession[];
 }
 
+/**
+ * One part of a big import. A message may not carry a whole 100 MB file's sessions
+ * (Chrome's limit is 64 MB), so a page sends them in numbered parts, then commits them:
+ * the service writes nothing before the commit, and then everything in one transaction.
+ */
+export interface StageImportRequest {
+  /** Chosen by the page, new for each import. */
+  importId: string;
+  /** 0, 1, 2, … in order; part 0 starts the import afresh. */
+  part: number;
+  sessions: ImportedSession[];
+}
+
+export interface CommitImportRequest {
+  importId: string;
+  /** How many parts the page sent, so a lost one cannot pass unnoticed. */
+  parts: number;
+}
+
 export interface ImportResult {
   imported: SessionSummary[];
   /** Sessions left out because one with the same windows and tabs is already kept. */
@@ -54,7 +73,9 @@ export interface ServiceApi {
   restore(req: { id: string }): Promise<RestoreReport>;
   keep(req: KeepRequest): Promise<SessionSummary>;
   saveSettings(settings: Settings): Promise<Settings>;
-  importSessions(req: ImportRequest): Promise<ImportResult>;
+  stageImport(req: StageImportRequest): Promise<{ staged: number }>;
+  commitImport(req: CommitImportRequest): Promise<ImportResult>;
+  cancelImport(req: { importId: string }): Promise<void>;
 }
 
 export type Method = keyof ServiceApi;

@@ -14,7 +14,9 @@ import {
   type WindowSnap,
 } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
+import { ImportStaging } from './import-staging';
 import type {
+  CommitImportRequest,
   ImportRequest,
   ImportResult,
   KeepRequest,
@@ -22,6 +24,7 @@ import type {
   SaveRequest,
   SaveResult,
   ServiceApi,
+  StageImportRequest,
 } from './protocol';
 import { beginRun } from './recovery';
 import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
@@ -52,10 +55,12 @@ const MAX_PRUNES = 200;
 export class SessionService implements ServiceApi {
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly staging: ImportStaging;
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.staging = new ImportStaging(this.now);
   }
 
   async save(req: SaveRequest): Promise<SaveResult> {
@@ -176,6 +181,20 @@ export class SessionService implements ServiceApi {
    * Adds imported sessions in one transaction: all or none. A session whose windows and
    * tabs equal one already kept (not in the trash) is not added twice.
    */
+  async stageImport(req: StageImportRequest): Promise<{ staged: number }> {
+    return this.staging.stage(req);
+  }
+
+  /** Everything staged for this import, in one transaction: all or nothing. */
+  async commitImport(req: CommitImportRequest): Promise<ImportResult> {
+    return this.importSessions({ sessions: this.staging.take(req) });
+  }
+
+  async cancelImport({ importId }: { importId: string }): Promise<void> {
+    this.staging.cancel(importId);
+  }
+
+  /** Sessions from a file, after the preview; those already kept are left out. */
   async importSessions({ sessions }: ImportRequest): Promise<ImportResult> {
     const now = this.now();
     const prepared: { summary: SessionSummary; windows: WindowSnap[]; extra?: Extra }[] = [];

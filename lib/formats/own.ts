@@ -92,44 +92,76 @@ export function looksLikeTabkeep(json: unknown): boolean {
  * out with the reason; a damaged envelope or a newer version rejects the file.
  */
 export function parseTabkeep(json: unknown, options: { now: number }): ParsedFile {
-  const envelope = v.safeParse(OwnFileSchema, json);
-  if (!envelope.success) {
-    const issue = envelope.issues[0];
-    throw new FormatError('tabkeep', describeIssuePath(issue), issueReason(issue));
-  }
-  const { version, sessions } = envelope.output;
-  if (version > TABKEEP_VERSION) {
-    throw new FormatError(
-      'tabkeep',
-      'field “version”',
-      `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
-    );
-  }
-  if (version < 1) {
-    throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
-  }
-  const skipped: Skipped[] = [];
+  const reader = new TabkeepSessionReader(json, options.now);
+  const sessions = (json as { sessions: unknown[] }).sessions;
   const imported: ImportedSession[] = [];
   sessions.forEach((raw, i) => {
-    const where = `session ${i + 1}`;
+    const session = reader.item(raw, i);
+    if (session !== null) imported.push(session);
+  });
+  reader.finish();
+  return { format: 'tabkeep', sessions: imported, skipped: reader.skipped };
+}
+
+/**
+ * Sessions one at a time, as a streamed file hands out the items of its `sessions`; the
+ * envelope (everything but the sessions) is checked first. `parseTabkeep` reads a whole
+ * file through it too, so both agree.
+ */
+export class TabkeepSessionReader {
+  readonly format = 'tabkeep' as const;
+  readonly skipped: Skipped[] = [];
+  private read = 0;
+  private items = 0;
+
+  /** `envelope`: the file's top-level object; its sessions are not looked at. */
+  constructor(
+    envelope: unknown,
+    private readonly now: number,
+  ) {
+    const checked = v.safeParse(OwnFileSchema, envelope);
+    if (!checked.success) {
+      const issue = checked.issues[0];
+      throw new FormatError('tabkeep', describeIssuePath(issue), issueReason(issue));
+    }
+    const { version } = checked.output;
+    if (version > TABKEEP_VERSION) {
+      throw new FormatError(
+        'tabkeep',
+        'field “version”',
+        `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
+      );
+    }
+    if (version < 1) {
+      throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
+    }
+  }
+
+  /** The session at `index` (from 0), or null when it was left out (see `skipped`). */
+  item(raw: unknown, index: number): ImportedSession | null {
+    this.items++;
+    const where = `session ${index + 1}`;
     const parsed = v.safeParse(OwnSessionSchema, raw);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      skipped.push({ where: describeIssuePath(issue, [where]), why: issueReason(issue) });
-      return;
+      this.skipped.push({ where: describeIssuePath(issue, [where]), why: issueReason(issue) });
+      return null;
     }
-    const session = toImported(parsed.output, options.now);
+    const session = toImported(parsed.output, this.now);
     if (session.windows.length === 0) {
-      skipped.push({ where: `${where} (“${session.name}”)`, why: 'it has no tabs.' });
-      return;
+      this.skipped.push({ where: `${where} (“${session.name}”)`, why: 'it has no tabs.' });
+      return null;
     }
-    imported.push(session);
-  });
-  if (imported.length === 0 && sessions.length > 0) {
-    const first = skipped[0]!;
+    this.read++;
+    return session;
+  }
+
+  /** The file is over: throws when it held sessions but none could be imported. */
+  finish(): void {
+    if (this.read > 0 || this.items === 0) return;
+    const first = this.skipped[0]!;
     throw new FormatError('tabkeep', first.where, first.why);
   }
-  return { format: 'tabkeep', sessions: imported, skipped };
 }
 
 function toImported(session: OwnSession, now: number): ImportedSession {

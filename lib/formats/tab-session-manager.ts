@@ -122,19 +122,49 @@ function parseFile(json: unknown, now: number): ParsedFile {
   if (!Array.isArray(json)) {
     throw new FormatError(FORMAT, '', 'the file is not a list of sessions');
   }
-  if (json.length === 0) throw new FormatError(FORMAT, '', 'the file holds no sessions');
+  const reader = new TsmSessionReader(now);
   const sessions: ImportedSession[] = [];
-  const skipped: Skipped[] = [];
   for (let i = 0; i < json.length; i++) {
-    const session = parseSession(json[i], i + 1, now, skipped);
+    const session = reader.item(json[i], i);
     if (session !== null) sessions.push(session);
   }
-  if (sessions.length === 0) {
-    const first = skipped[0]!;
-    const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more problems)` : '';
+  reader.finish();
+  return { format: FORMAT, sessions, skipped: reader.skipped };
+}
+
+/**
+ * Sessions one at a time, as a streamed file hands out the items of its top-level array;
+ * `parseTabSessionManager` reads a whole file through it too, so both agree.
+ */
+export class TsmSessionReader {
+  readonly format = FORMAT;
+  readonly skipped: Skipped[] = [];
+  private read = 0;
+  private items = 0;
+
+  constructor(private readonly now: number) {}
+
+  /** The session at `index` (from 0), or null when it was left out (see `skipped`). */
+  item(raw: unknown, index: number): ImportedSession | null {
+    this.items++;
+    try {
+      const session = parseSession(raw, index + 1, this.now, this.skipped);
+      if (session !== null) this.read++;
+      return session;
+    } catch (error) {
+      if (error instanceof FormatError) throw error;
+      throw new FormatError(FORMAT, `session ${index + 1}`, 'it could not be read');
+    }
+  }
+
+  /** The file is over: throws when it held nothing to import. */
+  finish(): void {
+    if (this.items === 0) throw new FormatError(FORMAT, '', 'the file holds no sessions');
+    if (this.read > 0) return;
+    const first = this.skipped[0]!;
+    const more = this.skipped.length > 1 ? ` (and ${this.skipped.length - 1} more problems)` : '';
     throw new FormatError(FORMAT, first.where, `${first.why}${more}`);
   }
-  return { format: FORMAT, sessions, skipped };
 }
 
 function parseSession(

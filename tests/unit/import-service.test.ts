@@ -2,6 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportSessions } from '@/lib/export';
 import { parseTabkeep } from '@/lib/formats/own';
 import { parseTabSessionManager } from '@/lib/formats/tab-session-manager';
+import type { ImportedSession } from '@/lib/formats/imported';
+import { sendImport, type CallService } from '@/lib/import-send';
+import { importedTab, importedWindow } from '@/lib/formats/imported';
+import { dispatch } from '@/lib/protocol-server';
+import type { ServiceReply } from '@/lib/protocol';
+import type { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { installFaults } from './faults';
@@ -118,4 +124,70 @@ describe('importSessions', () => {
       tabs: [{ url: 'https://x.test/', readingTime: 7 }],
     });
   });
+
+  it('takes a big import in parts over messages and writes it only at the commit', async () => {
+    const service = h.service();
+    const before = await h.db.summaries.count();
+    const sessions = Array.from({ length: 5 }, (_, i) => bigSession(i, 9_000));
+    const staged: number[] = [];
+    const call = viaMessages(service, async (method) => {
+      if (method === 'stageImport') staged.push(await h.db.summaries.count());
+    });
+    const progress: number[] = [];
+    const result = await sendImport(call, sessions, (sent) => progress.push(sent));
+    expect(progress).toEqual([2, 4, 5]); // 20,000 tabs a part at most
+    expect(staged).toEqual([before, before, before]);
+    expect(result.imported.map((s) => s.tabCount)).toEqual([9000, 9000, 9000, 9000, 9000]);
+    expect(await h.db.summaries.count()).toBe(before + 5);
+  });
+
+  it('writes nothing when a part is lost or the service restarted, and says to import again', async () => {
+    const service = h.service();
+    const before = await h.db.summaries.count();
+    const sessions = [bigSession(1, 3)];
+    const interrupted =
+      /The import was interrupted .* Nothing was imported: import the file again\./;
+    await service.stageImport({ importId: 'a', part: 0, sessions });
+    await expect(service.stageImport({ importId: 'a', part: 2, sessions })).rejects.toThrow(
+      interrupted,
+    );
+    await service.stageImport({ importId: 'b', part: 0, sessions });
+    await expect(service.commitImport({ importId: 'b', parts: 2 })).rejects.toThrow(interrupted);
+    await service.stageImport({ importId: 'c', part: 0, sessions });
+    await expect(h.service().commitImport({ importId: 'c', parts: 1 })).rejects.toThrow(
+      interrupted,
+    );
+    await service.stageImport({ importId: 'd', part: 0, sessions });
+    await service.cancelImport({ importId: 'd' });
+    await expect(service.commitImport({ importId: 'd', parts: 1 })).rejects.toThrow(interrupted);
+    expect(await h.db.summaries.count()).toBe(before);
+  });
 });
+
+function bigSession(n: number, tabs: number): ImportedSession {
+  return {
+    name: `Big ${n}`,
+    createdAt: n,
+    updatedAt: n,
+    tags: [],
+    windows: [
+      importedWindow(
+        Array.from({ length: tabs }, (_, t) => importedTab(`https://s${n}.test/${t}`, `T${t}`)),
+      ),
+    ],
+  };
+}
+
+/** Calls the service as a page does: through a serialised message and the dispatcher. */
+function viaMessages(
+  service: SessionService,
+  before: (method: string) => Promise<void>,
+): CallService {
+  return async (method, arg) => {
+    await before(method);
+    const message = JSON.parse(JSON.stringify({ tabkeep: 1, method, arg })) as unknown;
+    const reply = (await dispatch(service, message)) as ServiceReply<typeof method>;
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+}

@@ -43,9 +43,16 @@ const api: ServiceApi = {
     calls.push(['saveSettings', settings]);
     return settings;
   },
-  async importSessions(req) {
-    calls.push(['importSessions', req]);
+  async stageImport(req) {
+    calls.push(['stageImport', req]);
+    return { staged: req.sessions.length };
+  },
+  async commitImport(req) {
+    calls.push(['commitImport', req]);
     return { imported: [], duplicates: 0 };
+  },
+  async cancelImport(req) {
+    calls.push(['cancelImport', req]);
   },
 };
 
@@ -117,11 +124,19 @@ describe('dispatch', () => {
 
   it('checks imported sessions against the model before the service sees them', async () => {
     calls.length = 0;
-    const bad = { sessions: [{ name: 'x', createdAt: 1, updatedAt: 1, tags: [], windows: [{}] }] };
-    expect(await dispatch(api, { tabkeep: 1, method: 'importSessions', arg: bad })).toMatchObject({
+    const bad = {
+      importId: 'i1',
+      part: 0,
+      sessions: [{ name: 'x', createdAt: 1, updatedAt: 1, tags: [], windows: [{}] }],
+    };
+    expect(await dispatch(api, { tabkeep: 1, method: 'stageImport', arg: bad })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^Malformed "importSessions" request/),
+      error: expect.stringMatching(/^Malformed "stageImport" request/),
     });
+    const noParts = { importId: 'i1', parts: 0 };
+    expect(await dispatch(api, { tabkeep: 1, method: 'commitImport', arg: noParts })).toMatchObject(
+      { ok: false, error: expect.stringMatching(/^Malformed "commitImport" request/) },
+    );
     expect(calls).toEqual([]);
   });
 

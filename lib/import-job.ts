@@ -1,0 +1,68 @@
+import { FormatError, type ImportedSession } from './formats/imported';
+import { readImportBlob } from './formats/read-stream';
+import { PreviewTally, type ImportPreview } from './import-preview';
+import { countTabs } from './model';
+
+/*
+ * Reading an import file, in a worker so the page never freezes: the file streams in,
+ * new sessions go out to the page in batches as they are read, and a preview ends it.
+ */
+
+export interface ImportJobRequest {
+  file: Blob;
+  now: number;
+  /** Content hashes of the sessions already kept. */
+  kept: string[];
+}
+
+export type ImportJobMessage =
+  | { kind: 'progress'; read: number; total: number }
+  | { kind: 'sessions'; sessions: ImportedSession[] }
+  | { kind: 'done'; preview: ImportPreview }
+  | { kind: 'failed'; message: string };
+
+/** A batch is sent once it holds this many tabs: few messages, none of them huge. */
+const BATCH_TABS = 5_000;
+/** Progress is sent in steps of this fraction of the file. */
+const PROGRESS_STEP = 0.01;
+
+export async function runImportJob(
+  { file, now, kept }: ImportJobRequest,
+  post: (message: ImportJobMessage) => void,
+): Promise<void> {
+  const tally = new PreviewTally(kept);
+  let batch: ImportedSession[] = [];
+  let batchTabs = 0;
+  let reported = -1;
+  const flush = () => {
+    if (batch.length > 0) post({ kind: 'sessions', sessions: batch });
+    batch = [];
+    batchTabs = 0;
+  };
+  try {
+    const read = await readImportBlob(file, {
+      now,
+      onProgress: (bytes) => {
+        if (file.size > 0 && bytes / file.size - reported < PROGRESS_STEP) return;
+        reported = file.size > 0 ? bytes / file.size : 1;
+        post({ kind: 'progress', read: bytes, total: file.size });
+      },
+      onSession: async (session) => {
+        if (!(await tally.add(session))) return;
+        batch.push(session);
+        batchTabs += countTabs(session.windows);
+        if (batchTabs >= BATCH_TABS) flush();
+      },
+    });
+    flush();
+    post({ kind: 'done', preview: tally.preview(read) });
+  } catch (error) {
+    post({
+      kind: 'failed',
+      message:
+        error instanceof FormatError
+          ? error.message
+          : `Tabkeep could not read the file (${String(error)}).`,
+    });
+  }
+}
