@@ -5,9 +5,9 @@ import { sendImport } from '@/lib/import-send';
 import { readFileInWorker, type ReadFile } from '@/lib/import-worker-client';
 import { listLiveSessions } from '@/lib/session-index';
 import { plural } from './format';
+import { ProgressLine, type Progress } from './ProgressLine';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
-type Progress = { label: string; fraction: number } | null;
 
 const SKIPPED_SHOWN = 20;
 
@@ -84,16 +84,7 @@ export function ImportPanel() {
           e.currentTarget.value = '';
         }}
       />
-      {progress !== null && (
-        <p class="progress">
-          <label>
-            {progress.label}…{' '}
-            <progress max={1} value={progress.fraction}>
-              {Math.round(progress.fraction * 100)} %
-            </progress>
-          </label>
-        </p>
-      )}
+      <ProgressLine progress={progress} />
       {ready !== null && preview !== undefined && (
         <div class="preview" aria-label="Import preview" role="group">
           <p>

@@ -1,6 +1,6 @@
 import type { TabkeepDb } from './db';
 import type { BrowserName } from './model';
-import { toTabkeepFile, type ExportEntry } from './formats/own';
+import { tabkeepFileParts, toTabkeepFile, type ExportEntry } from './formats/own';
 import type { OwnFile } from './formats/own-schema';
 import { toOneTabText, toUrlList } from './formats/plain-export';
 import { listLiveSessions } from './session-index';
@@ -18,15 +18,20 @@ export type ExportKind = keyof typeof EXPORT_KINDS;
 /**
  * Every session that is not in the trash (or those with the given ids), with its windows.
  * Only reads, so a page runs it without the service; one read transaction gives a
- * consistent file even while autosaves write.
+ * consistent file even while autosaves write. `onRead(done, total)` counts sessions.
  */
-export function readExportEntries(db: TabkeepDb, ids?: readonly string[]): Promise<ExportEntry[]> {
+export function readExportEntries(
+  db: TabkeepDb,
+  ids?: readonly string[],
+  onRead: (done: number, total: number) => void = () => undefined,
+): Promise<ExportEntry[]> {
   return db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
     const wanted = ids === undefined ? null : new Set(ids);
     const sessions = (await listLiveSessions(db)).filter((s) => wanted?.has(s.id) ?? true);
     const entries: ExportEntry[] = [];
     for (const summary of sessions) {
       entries.push({ summary, ...(await readBody(db, summary)) });
+      onRead(entries.length, sessions.length);
     }
     return entries;
   });
@@ -40,15 +45,18 @@ export async function exportSessions(
   return toTabkeepFile(await readExportEntries(db, meta.ids), meta);
 }
 
-/** The text of an export of the given kind (gzip is the caller's last step). */
-export function exportText(
+/**
+ * The text of an export of the given kind, in pieces (gzip is the caller's last step):
+ * joined, or put in a Blob as they are, they make the file.
+ */
+export function exportParts(
   kind: ExportKind,
   entries: readonly ExportEntry[],
   meta: { appVersion: string; browser: BrowserName; now: number },
-): string {
-  if (kind === 'onetab') return toOneTabText(entries);
-  if (kind === 'urls') return toUrlList(entries);
-  return JSON.stringify(toTabkeepFile(entries, meta));
+): Iterable<string> {
+  if (kind === 'onetab') return [toOneTabText(entries)];
+  if (kind === 'urls') return [toUrlList(entries)];
+  return tabkeepFileParts(entries, meta);
 }
 
 /** "tabkeep-2026-11-21.json": the local date, so files of different days sort and differ. */

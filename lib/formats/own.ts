@@ -31,32 +31,50 @@ export interface ExportEntry {
   extra?: Extra;
 }
 
+type ExportMeta = { appVersion: string; browser: BrowserName; now: number };
+
 /** Sessions -> Tabkeep's own file (DESIGN §6). Pure; the caller serialises it. */
-export function toTabkeepFile(
-  entries: readonly ExportEntry[],
-  meta: { appVersion: string; browser: BrowserName; now: number },
-): OwnFile {
+export function toTabkeepFile(entries: readonly ExportEntry[], meta: ExportMeta): OwnFile {
   return {
     format: TABKEEP_FORMAT,
     version: TABKEEP_VERSION,
     exportedAt: new Date(meta.now).toISOString(),
     app: { name: 'Tabkeep', version: meta.appVersion, browser: meta.browser },
-    sessions: entries.map(({ summary, windows, extra }) =>
-      withExtra(
-        {
-          id: summary.id,
-          name: summary.name,
-          kind: summary.kind,
-          createdAt: summary.createdAt,
-          updatedAt: summary.updatedAt,
-          tags: summary.tags,
-          windows: windows.map(fileWindow),
-          cookies: [],
-        },
-        extra,
-      ),
-    ),
+    // Last, so that `tabkeepFileParts` can write the sessions one by one after the rest.
+    sessions: entries.map(toFileSession),
   };
+}
+
+/**
+ * The same file as `JSON.stringify(toTabkeepFile(…))`, as pieces of text, one per session:
+ * a big export never has to be one string, and a page can show progress between pieces.
+ */
+export function* tabkeepFileParts(
+  entries: readonly ExportEntry[],
+  meta: ExportMeta,
+): Generator<string> {
+  const empty = JSON.stringify(toTabkeepFile([], meta));
+  yield empty.slice(0, -']}'.length);
+  for (let i = 0; i < entries.length; i++) {
+    yield (i === 0 ? '' : ',') + JSON.stringify(toFileSession(entries[i]!));
+  }
+  yield ']}';
+}
+
+function toFileSession({ summary, windows, extra }: ExportEntry) {
+  return withExtra(
+    {
+      id: summary.id,
+      name: summary.name,
+      kind: summary.kind,
+      createdAt: summary.createdAt,
+      updatedAt: summary.updatedAt,
+      tags: summary.tags,
+      windows: windows.map(fileWindow),
+      cookies: [],
+    },
+    extra,
+  );
 }
 
 /** Our model's `extra` goes back to being plain fields of each object in the file. */

@@ -82,4 +82,36 @@ describe.sequential('Chromium: export', () => {
         .filter((l) => l.startsWith('http')),
     ).toEqual([pages.url('a'), pages.url('b'), pages.url('c')]);
   });
+
+  test('a chosen session, or a few, export alone', async () => {
+    const popup = await chromium.openExtensionPage('popup.html');
+    await popup.getByRole('textbox', { name: 'Session name (optional)' }).fill('Only me');
+    await popup.getByRole('button', { name: 'Save session' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Saved “Only me”/);
+    await popup.close();
+
+    await options.reload();
+    await options.getByRole('combobox', { name: 'Format' }).selectOption('tabkeep');
+    const exportRegion = options.getByRole('region', { name: 'Export' });
+    await exportRegion.getByText('Choose sessions').click();
+    const choices = exportRegion.getByRole('group', { name: 'Sessions to export' });
+    await choices.getByRole('checkbox', { name: 'All sessions' }).uncheck();
+    expect(await exportRegion.getByRole('button', { name: 'Export 0 sessions' }).isDisabled()).toBe(
+      true,
+    );
+    await choices.getByRole('checkbox', { name: /^Only me / }).check();
+    const download = options.waitForEvent('download');
+    await exportRegion.getByRole('button', { name: 'Export 1 session' }).click();
+    const file = await download;
+    const parsed = parseTabkeep(JSON.parse((await readFile(await file.path())).toString('utf8')), {
+      now: 0,
+    });
+    expect(parsed.sessions.map((s) => s.name)).toEqual(['Only me']);
+
+    await choices.getByRole('checkbox', { name: /^Export me / }).check();
+    expect(await choices.getByRole('checkbox', { name: 'All sessions' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => exportRegion.getByRole('button', { name: /^Export/ }).textContent())
+      .toBe('Export all sessions');
+  });
 });

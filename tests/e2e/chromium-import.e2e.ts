@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -168,6 +168,39 @@ describe.sequential(
         .toBe(
           'This file is not in a format Tabkeep knows: it is JSON, but not an export of Tabkeep, Tab Session Manager or Session Buddy, nor a Firefox session file.',
         );
+    });
+
+    test('a file dropped on the Import section is read in the worker, with a progress bar', async () => {
+      await options.bringToFront();
+      // Notes every progress bar the page shows, however briefly.
+      await options.evaluate(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
+        new MutationObserver(() => {
+          const label = document.querySelector('.progress label');
+          if (label !== null) seen.push(label.textContent ?? '');
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      const text = await readFile(join(FIXTURES, 'onetab_export_example.txt'), 'utf8');
+      const drop = await options.evaluateHandle((content) => {
+        const data = new DataTransfer();
+        data.items.add(new File([content], 'onetab.txt', { type: 'text/plain' }));
+        return data;
+      }, text);
+      await section(options, 'Import').dispatchEvent('drop', { dataTransfer: drop });
+      const preview = options.getByRole('group', { name: 'Import preview' });
+      await expect
+        .poll(() => preview.locator('p').first().textContent())
+        .toMatch(/^OneTab file: \d+ sessions?, \d+ windows?, \d+ tabs to import\.$/);
+      await preview.getByRole('button', { name: /^Import \d+ sessions?$/ }).click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toMatch(/^Imported \d+ sessions?\.$/);
+      const seen = await options.evaluate(
+        () => (globalThis as unknown as { progressSeen: string[] }).progressSeen,
+      );
+      expect(seen.some((label) => label.startsWith('Reading onetab.txt…'))).toBe(true);
+      expect(seen.some((label) => label.startsWith('Importing…'))).toBe(true);
     });
   },
 );

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportFileName, exportSessions } from '@/lib/export';
-import { parseTabkeep } from '@/lib/formats/own';
+import { exportFileName, exportParts, exportSessions, readExportEntries } from '@/lib/export';
+import { parseTabkeep, toTabkeepFile } from '@/lib/formats/own';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { Harness } from './service-harness';
 
@@ -60,5 +60,27 @@ describe('exportSessions', () => {
     expect(exportFileName(now, 'tabkeep')).toBe('tabkeep-2026-01-05.json');
     expect(exportFileName(now, 'tabkeep-gz')).toBe('tabkeep-2026-01-05.json.gz');
     expect(exportFileName(now, 'onetab')).toBe('tabkeep-2026-01-05-onetab.txt');
+  });
+
+  it('writes the file in pieces that join into exactly the JSON of the whole, counting as it reads', async () => {
+    const service = h.service();
+    await service.save({ name: 'One' });
+    await service.save({ name: 'Two' });
+    await service.save({ name: 'Three' });
+    const meta = { appVersion: '0.1.0', browser: 'chrome' as const, now: h.clock };
+    const counted: [number, number][] = [];
+    const entries = await readExportEntries(h.db, undefined, (done, total) =>
+      counted.push([done, total]),
+    );
+    expect(counted).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    for (const some of [[], entries.slice(0, 1), entries]) {
+      const parts = [...exportParts('tabkeep', some, meta)];
+      expect(parts).toHaveLength(some.length + 2);
+      expect(parts.join('')).toBe(JSON.stringify(toTabkeepFile(some, meta)));
+    }
   });
 });

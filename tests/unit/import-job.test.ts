@@ -13,7 +13,7 @@ async function run(file: Blob, kept: string[] = []): Promise<ImportJobMessage[]>
 
 describe('runImportJob', () => {
   it('reports progress, sends the new sessions, and ends with a preview', async () => {
-    const file = new Blob([fixtureBytes('tab_session_manager_7.3_export_all.json')]);
+    const file = new Blob([fixtureBytes('tab_session_manager_7.3_export_all.json') as BlobPart]);
     const messages = await run(file);
     const progress = messages.filter((m) => m.kind === 'progress');
     expect(progress.at(-1)).toEqual({ kind: 'progress', read: file.size, total: file.size });

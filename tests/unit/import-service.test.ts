@@ -6,7 +6,7 @@ import type { ImportedSession } from '@/lib/formats/imported';
 import { sendImport, type CallService } from '@/lib/import-send';
 import { importedTab, importedWindow } from '@/lib/formats/imported';
 import { dispatch } from '@/lib/protocol-server';
-import type { ServiceReply } from '@/lib/protocol';
+import type { ArgOf, Method, ResultOf, ServiceReply } from '@/lib/protocol';
 import type { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
 import { rawState, rawTab, rawWindow } from './fakes';
@@ -183,10 +183,10 @@ function viaMessages(
   service: SessionService,
   before: (method: string) => Promise<void>,
 ): CallService {
-  return async (method, arg) => {
+  return async <M extends Method>(method: M, arg: ArgOf<M>): Promise<ResultOf<M>> => {
     await before(method);
     const message = JSON.parse(JSON.stringify({ tabkeep: 1, method, arg })) as unknown;
-    const reply = (await dispatch(service, message)) as ServiceReply<typeof method>;
+    const reply = (await dispatch(service, message)) as ServiceReply<M>;
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   };

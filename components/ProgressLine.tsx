@@ -1,0 +1,16 @@
+export type Progress = { label: string; fraction: number } | null;
+
+/** A labelled progress bar for long imports and exports; nothing when idle. */
+export function ProgressLine({ progress }: { progress: Progress }) {
+  if (progress === null) return null;
+  return (
+    <p class="progress">
+      <label>
+        {progress.label}…{' '}
+        <progress max={1} value={progress.fraction}>
+          {Math.round(progress.fraction * 100)} %
+        </progress>
+      </label>
+    </p>
+  );
+}
