@@ -17,12 +17,17 @@ export function chromiumVersion() {
   }).trim();
 }
 
-/** Opens chrome-extension://<id>/<path>, runs `use(page)`, and always closes the browser. */
-export async function withExtensionPage(extensionDir, path, use) {
+/**
+ * Launches Chromium with the extension; `close()` ends it and removes the profile.
+ * `profile` is the profile's directory (it names the browser's processes).
+ */
+export async function launchExtension(extensionDir) {
   const dir = resolve(extensionDir);
   const profile = await mkdtemp(join(tmpdir(), 'tabkeep-bench-'));
+  const removeProfile = () => rm(profile, { recursive: true, force: true });
+  let context;
   try {
-    const context = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       args: [
@@ -38,23 +43,38 @@ export async function withExtensionPage(extensionDir, path, use) {
         '--disable-sync',
       ],
     });
-    try {
-      const isOurs = (w) => w.url().startsWith('chrome-extension://');
-      const worker =
-        context.serviceWorkers().find(isOurs) ??
-        (await context.waitForEvent('serviceworker', {
-          predicate: isOurs,
-          timeout: WORKER_TIMEOUT_MS,
-        }));
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${new URL(worker.url()).host}/${path}`, {
-        waitUntil: 'load',
-      });
-      return await use(page);
-    } finally {
-      await context.close();
-    }
+    const isOurs = (w) => w.url().startsWith('chrome-extension://');
+    const worker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: isOurs,
+        timeout: WORKER_TIMEOUT_MS,
+      }));
+    const started = context;
+    return {
+      context: started,
+      profile,
+      extensionUrl: (path) => `chrome-extension://${new URL(worker.url()).host}/${path}`,
+      close: async () => {
+        await started.close();
+        await removeProfile();
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await removeProfile();
+    throw error;
+  }
+}
+
+/** Opens chrome-extension://<id>/<path>, runs `use(page)`, and always closes the browser. */
+export async function withExtensionPage(extensionDir, path, use) {
+  const browser = await launchExtension(extensionDir);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl(path), { waitUntil: 'load' });
+    return await use(page);
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
