@@ -1,0 +1,416 @@
+import { FormatError } from './imported';
+
+/*
+ * A JSON file read piece by piece, its big array handed out one item at a time: a 100 MB
+ * import never exists as one string, nor as one parsed tree. Only the outer layers (the
+ * top-level array, or the top-level object and the arrays that are its members' values)
+ * are read here; each item and member value is handed whole to JSON.parse, which does all
+ * the real checking, so an item comes out exactly as JSON.parse of the whole file has it.
+ */
+
+/** One thing read from the file, in file order. */
+export type JsonEvent =
+  | { kind: 'start'; top: 'array' | 'object' }
+  /** A member of the top-level object whose value is not an array (value parsed). */
+  | { kind: 'member'; key: string; value: unknown }
+  /** A member of the top-level object whose value is an array: its items follow. */
+  | { kind: 'array'; key: string }
+  /** An element of the top-level array (key null) or of the array of top-level member `key`. index counts from 0 within that array. */
+  | { kind: 'item'; key: string | null; index: number; value: unknown };
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Where the reader is in the outer layers, between the values it hands to JSON.parse. The
+ * *-item states are in the array being split: after its "[", after a ",", after an item.
+ */
+type State =
+  | 'before-top'
+  | 'first-item'
+  | 'next-item'
+  | 'after-item'
+  | 'first-key'
+  | 'next-key'
+  | 'colon'
+  | 'member-value'
+  | 'after-member'
+  | 'done';
+
+/** What the value being gathered is, i.e. what to do with it once it is whole. */
+type Gathering = 'nothing' | 'key' | 'member' | 'item';
+
+/** A place in the file; offset counts from its start. */
+interface Place {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+const NOT_UTF8 = 'it is not UTF-8 text (nor gzip, nor a Firefox session file).';
+
+export class JsonItemReader {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private read = 0;
+  /** BOM bytes matched so far at the very start; -1 once past it. */
+  private bom = 0;
+  private state: State = 'before-top';
+  /** The member whose array is being split; null for the top-level array. */
+  private key: string | null = null;
+  private index = 0;
+
+  private gathering: Gathering = 'nothing';
+  /** A number, true, false or null (or garbage): it ends where a delimiter begins. */
+  private scalar = false;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** Copies of the gathered value's bytes from earlier chunks (the caller may reuse its buffers). */
+  private parts: Uint8Array[] = [];
+
+  /**
+   * Where the next unread character is, as the whole-file path counts (bytes.ts): line by
+   * "\n", column and offset in UTF-16 code units, after any BOM. Bytes outside values are
+   * ASCII, and a value's text is decoded anyway, so exact columns cost nothing extra.
+   */
+  private at: Place = { line: 1, column: 1, offset: 0 };
+
+  /** Bytes consumed so far (for progress). */
+  get bytesRead(): number {
+    return this.read;
+  }
+
+  /** Feed the next bytes (UTF-8). Returns the events these bytes completed, in order. */
+  push(chunk: Uint8Array): JsonEvent[] {
+    const events: JsonEvent[] = [];
+    const n = chunk.length;
+    let i = this.skipBom(chunk);
+    while (i < n) {
+      if (this.gathering === 'nothing') {
+        i = this.outer(chunk, i, events);
+        continue;
+      }
+      const end = this.scan(chunk, i);
+      if (end < 0) {
+        this.parts.push(chunk.slice(i));
+        i = n;
+      } else {
+        this.finish(chunk.subarray(i, end), events);
+        i = end;
+      }
+    }
+    this.read += n;
+    return events;
+  }
+
+  /**
+   * The input is over. Returns any last events (none: every value ends before the closing
+   * bracket that must follow it); throws if the JSON is incomplete or anything but
+   * whitespace follows the top-level value.
+   */
+  end(): JsonEvent[] {
+    if (this.gathering !== 'nothing') {
+      // Say where the file ends, which needs the cut-off value's text.
+      this.at = moved(this.at, this.decode(join(this.parts)));
+      this.parts = [];
+    }
+    if (this.state !== 'done') {
+      throw this.invalid('the file ends before the JSON does');
+    }
+    return [];
+  }
+
+  private skipBom(chunk: Uint8Array): number {
+    let i = 0;
+    while (this.bom >= 0 && i < chunk.length) {
+      if (chunk[i] !== BOM[this.bom]) {
+        if (this.bom > 0) throw this.invalid('unexpected character');
+        this.bom = -1;
+        break;
+      }
+      i++;
+      this.bom = this.bom === 2 ? -1 : this.bom + 1;
+    }
+    return i;
+  }
+
+  /** Reads punctuation and whitespace from `i` until a value begins; returns where it stopped. */
+  private outer(chunk: Uint8Array, i: number, events: JsonEvent[]): number {
+    for (; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === LF) {
+        this.at.line++;
+        this.at.column = 1;
+        this.at.offset++;
+        continue;
+      }
+      if (b === SPACE || b === TAB || b === CR) {
+        this.at.column++;
+        this.at.offset++;
+        continue;
+      }
+      switch (this.state) {
+        case 'before-top':
+          if (b === OPEN_BRACKET) {
+            events.push({ kind: 'start', top: 'array' });
+            this.state = 'first-item';
+          } else if (b === OPEN_BRACE) {
+            events.push({ kind: 'start', top: 'object' });
+            this.state = 'first-key';
+          } else {
+            throw this.invalid('it is not an array or an object');
+          }
+          break;
+        case 'first-item':
+        case 'next-item':
+          if (b === CLOSE_BRACKET && this.state === 'first-item') {
+            this.closeArray();
+          } else if (startsValue(b)) {
+            this.begin('item', b);
+            return i;
+          } else {
+            throw this.invalid(unexpected(b));
+          }
+          break;
+        case 'after-item':
+          if (b === COMMA) this.state = 'next-item';
+          else if (b === CLOSE_BRACKET) this.closeArray();
+          else throw this.invalid(unexpected(b));
+          break;
+        case 'first-key':
+        case 'next-key':
+          if (b === QUOTE) {
+            this.begin('key', b);
+            return i;
+          }
+          if (b === CLOSE_BRACE && this.state === 'first-key') this.state = 'done';
+          else throw this.invalid(unexpected(b));
+          break;
+        case 'colon':
+          if (b !== COLON) throw this.invalid(unexpected(b));
+          this.state = 'member-value';
+          break;
+        case 'member-value':
+          if (b === OPEN_BRACKET) {
+            events.push({ kind: 'array', key: this.key! });
+            this.index = 0;
+            this.state = 'first-item';
+          } else if (startsValue(b)) {
+            this.begin('member', b);
+            return i;
+          } else {
+            throw this.invalid(unexpected(b));
+          }
+          break;
+        case 'after-member':
+          if (b === COMMA) this.state = 'next-key';
+          else if (b === CLOSE_BRACE) this.state = 'done';
+          else throw this.invalid(unexpected(b));
+          break;
+        case 'done':
+          throw this.invalid('text after the end of the JSON');
+      }
+      this.at.column++;
+      this.at.offset++;
+    }
+    return i;
+  }
+
+  private closeArray(): void {
+    this.state = this.key === null ? 'done' : 'after-member';
+  }
+
+  private begin(what: Gathering, first: number): void {
+    this.gathering = what;
+    this.scalar = first !== QUOTE && first !== OPEN_BRACKET && first !== OPEN_BRACE;
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
+  }
+
+  /**
+   * Where the value being gathered ends in `chunk` (exclusive), or -1 if it goes on past
+   * it. The hot loop: every byte of every item passes here once, so state lives in locals.
+   */
+  private scan(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    if (this.scalar) {
+      for (let i = from; i < n; i++) {
+        const b = chunk[i]!;
+        if (
+          b === COMMA ||
+          b === CLOSE_BRACKET ||
+          b === CLOSE_BRACE ||
+          b === SPACE ||
+          b === LF ||
+          b === CR ||
+          b === TAB
+        ) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    let depth = this.depth;
+    let inString = this.inString;
+    // A backslash that ended the last chunk escapes this one's first byte.
+    let i = this.escaped ? from + 1 : from;
+    while (i < n) {
+      if (inString) {
+        while (i < n) {
+          const b = chunk[i++]!;
+          if (b === QUOTE) {
+            inString = false;
+            break;
+          }
+          if (b === BACKSLASH) i++;
+        }
+        if (!inString && depth === 0) return i;
+        continue;
+      }
+      const b = chunk[i++]!;
+      if (b === QUOTE) inString = true;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+      else if ((b === CLOSE_BRACE || b === CLOSE_BRACKET) && --depth === 0) return i;
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = i > n;
+    return -1;
+  }
+
+  /** The gathered value is whole: its last bytes are `tail`. */
+  private finish(tail: Uint8Array, events: JsonEvent[]): void {
+    let bytes = tail;
+    if (this.parts.length > 0) {
+      this.parts.push(tail);
+      bytes = join(this.parts);
+      this.parts = [];
+    }
+    const text = this.decode(bytes);
+    const start = this.at;
+    this.at = moved(start, text);
+    const value = parse(text, start);
+    const what = this.gathering;
+    this.gathering = 'nothing';
+    if (what === 'key') {
+      // A key is a JSON string literal, so this is a string; as an event's field value a
+      // key such as "__proto__" is plain data.
+      this.key = value as string;
+      this.state = 'colon';
+    } else if (what === 'member') {
+      events.push({ kind: 'member', key: this.key!, value });
+      this.state = 'after-member';
+    } else {
+      events.push({ kind: 'item', key: this.key, index: this.index++, value });
+      this.state = 'after-item';
+    }
+  }
+
+  private decode(bytes: Uint8Array): string {
+    try {
+      return this.decoder.decode(bytes);
+    } catch {
+      throw new FormatError(null, '', NOT_UTF8);
+    }
+  }
+
+  private invalid(reason: string): FormatError {
+    return notJson(this.at, reason);
+  }
+}
+
+/** In a value's place, these bytes cannot begin one (whatever else can, JSON.parse judges). */
+function startsValue(b: number): boolean {
+  return b !== COMMA && b !== CLOSE_BRACKET && b !== CLOSE_BRACE && b !== COLON;
+}
+
+function unexpected(b: number): string {
+  return b > SPACE && b < 0x7f ? `unexpected “${String.fromCharCode(b)}”` : 'unexpected character';
+}
+
+function notJson(at: Place, reason: string): FormatError {
+  return new FormatError(
+    null,
+    `line ${at.line}, column ${at.column}`,
+    `it starts like JSON but is not valid JSON (${reason}).`,
+  );
+}
+
+/** "\n"s in `text` up to and including the one at `last`. */
+function countLines(text: string, last: number): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at < last; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+function join(parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
+/** `start` moved past the first `length` characters of `text`. */
+function moved(start: Place, text: string, length = text.length): Place {
+  const last = length > 0 ? text.lastIndexOf('\n', length - 1) : -1;
+  return {
+    line: last < 0 ? start.line : start.line + countLines(text, last),
+    column: last < 0 ? start.column + length : length - last,
+    offset: start.offset + length,
+  };
+}
+
+/** JSON.parse of a value that began at `start` in the file, its errors told in the file's terms. */
+function parse(text: string, start: Place): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const [at, reason] = locate(text, message, start);
+    throw notJson(at, reason);
+  }
+}
+
+/**
+ * Where in the file JSON.parse found a value's `text` broken, and its message with that
+ * place put in, so that it reads as the whole-file path's does. V8 says "at position N",
+ * newer versions adding "(line L column C)"; its "Unexpected token" messages quote the text
+ * instead, so only a message's end is trusted. Firefox says "at line L column C of the JSON
+ * data". When the engine does not say, the value's start is the best we know.
+ */
+function locate(text: string, message: string, start: Place): [Place, string] {
+  const v8 = / at position (\d+)( \(line \d+ column \d+\))?$/.exec(message);
+  if (v8 !== null) {
+    const at = moved(start, text, Number(v8[1]));
+    const lineColumn = v8[2] === undefined ? '' : ` (line ${at.line} column ${at.column})`;
+    return [at, `${message.slice(0, v8.index)} at position ${at.offset}${lineColumn}`];
+  }
+  const firefox = / at line (\d+) column (\d+) of the JSON data$/.exec(message);
+  if (firefox !== null) {
+    const [line, column] = [Number(firefox[1]), Number(firefox[2])];
+    const at =
+      line === 1
+        ? { ...start, column: start.column + column - 1 }
+        : { ...start, line: start.line + line - 1, column };
+    const where = ` at line ${at.line} column ${at.column} of the JSON data`;
+    return [at, message.slice(0, firefox.index) + where];
+  }
+  return [start, message];
+}
