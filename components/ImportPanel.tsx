@@ -1,50 +1,64 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
-import { sendImport } from '@/lib/import-send';
-import { readFileInWorker, type ReadFile } from '@/lib/import-worker-client';
+import type { ImportPreview } from '@/lib/import-preview';
+import { ImportStager } from '@/lib/import-send';
+import { readFileInWorker } from '@/lib/import-worker-client';
 import { listLiveSessions } from '@/lib/session-index';
 import { plural } from './format';
 import { ProgressLine, type Progress } from './ProgressLine';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
+/** A file read and previewed; its sessions wait in the service until Import is clicked. */
+type Ready = { preview: ImportPreview; stager: ImportStager };
+
 const SKIPPED_SHOWN = 20;
 
 /**
- * Import from a file (picker or drop): read and recognised in a worker, shown as a
- * preview, written by the service only when the person says so.
+ * Import from a file (picker or drop): read and recognised in a worker, its sessions handed
+ * to the service as they are read, shown as a preview, and written only when the person
+ * says so.
  */
 export function ImportPanel() {
-  const [ready, setReady] = useState<ReadFile | null>(null);
+  const [ready, setReady] = useState<Ready | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [progress, setProgress] = useState<Progress>(null);
 
-  const read = async (file: File) => {
+  const discard = () => {
+    if (ready !== null) void ready.stager.cancel();
     setReady(null);
+  };
+
+  const read = async (file: File) => {
+    discard();
     setStatus(null);
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
+    const stager = new ImportStager(callService);
     try {
       const kept = (await listLiveSessions(openDb())).map((s) => s.hash);
-      const result = await readFileInWorker({ file, now: Date.now(), kept }, (fraction) =>
-        setProgress({ label: `Reading ${file.name}`, fraction }),
+      const preview = await readFileInWorker(
+        { file, now: Date.now(), kept },
+        {
+          onProgress: (fraction) => setProgress({ label: `Reading ${file.name}`, fraction }),
+          onSessions: (sessions) => stager.add(sessions),
+        },
       );
-      setReady(result);
+      await stager.staged();
+      setReady({ preview, stager });
     } catch (error) {
+      void stager.cancel();
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
       setProgress(null);
     }
   };
 
-  const commit = async ({ sessions }: ReadFile) => {
-    setProgress({ label: 'Importing', fraction: 0 });
+  const commit = async ({ preview, stager }: Ready) => {
+    // One transaction: nothing to count while it runs.
+    setProgress({ label: `Writing ${plural(preview.sessions, 'session')}`, fraction: null });
     try {
-      const result = await sendImport(callService, sessions, (sent, total) =>
-        // The last step, the one write, is the slowest: keep a little bar for it.
-        setProgress({ label: 'Importing', fraction: (0.8 * sent) / total }),
-      );
-      setReady(null);
+      const result = await stager.commit();
       setStatus({
         tone: 'info',
         text:
@@ -54,6 +68,8 @@ export function ImportPanel() {
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
+      // Committed or failed, the staged parts are gone: the file must be read again.
+      setReady(null);
       setProgress(null);
     }
   };
@@ -113,7 +129,7 @@ export function ImportPanel() {
           >
             Import {plural(preview.sessions, 'session')}
           </button>{' '}
-          <button type="button" disabled={progress !== null} onClick={() => setReady(null)}>
+          <button type="button" disabled={progress !== null} onClick={discard}>
             Cancel
           </button>
         </div>

@@ -1,4 +1,5 @@
-export type Progress = { label: string; fraction: number } | null;
+/** `fraction` null: under way, with no way to tell how far. */
+export type Progress = { label: string; fraction: number | null } | null;
 
 /** A labelled progress bar for long imports and exports; nothing when idle. */
 export function ProgressLine({ progress }: { progress: Progress }) {
@@ -7,8 +8,8 @@ export function ProgressLine({ progress }: { progress: Progress }) {
     <p class="progress">
       <label>
         {progress.label}…{' '}
-        <progress max={1} value={progress.fraction}>
-          {Math.round(progress.fraction * 100)} %
+        <progress max={1} value={progress.fraction ?? undefined}>
+          {progress.fraction === null ? '' : `${Math.round(progress.fraction * 100)} %`}
         </progress>
       </label>
     </p>

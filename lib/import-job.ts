@@ -1,7 +1,9 @@
 import { FormatError, type ImportedSession } from './formats/imported';
+import { contentHash } from './hash';
 import { readImportBlob } from './formats/read-stream';
 import { PreviewTally, type ImportPreview } from './import-preview';
 import { countTabs } from './model';
+import type { StagedSession } from './protocol';
 
 /*
  * Reading an import file, in a worker so the page never freezes: the file streams in,
@@ -17,12 +19,16 @@ export interface ImportJobRequest {
 
 export type ImportJobMessage =
   | { kind: 'progress'; read: number; total: number }
-  | { kind: 'sessions'; sessions: ImportedSession[] }
+  | { kind: 'sessions'; sessions: StagedSession[] }
   | { kind: 'done'; preview: ImportPreview }
   | { kind: 'failed'; message: string };
 
-/** A batch is sent once it holds this many tabs: few messages, none of them huge. */
+/**
+ * A batch is sent once it holds this many tabs: few messages, each far below Chrome's 64 MB
+ * message limit (about 300 bytes a tab), and each one part of the import.
+ */
 const BATCH_TABS = 5_000;
+const HASHES_IN_FLIGHT = 64;
 /** Progress is sent in steps of this fraction of the file. */
 const PROGRESS_STEP = 0.01;
 
@@ -31,13 +37,26 @@ export async function runImportJob(
   post: (message: ImportJobMessage) => void,
 ): Promise<void> {
   const tally = new PreviewTally(kept);
-  let batch: ImportedSession[] = [];
+  let batch: StagedSession[] = [];
   let batchTabs = 0;
   let reported = -1;
+  /** Sessions whose hashes are being computed, in file order. */
+  let hashing: { session: ImportedSession; hash: Promise<string> }[] = [];
   const flush = () => {
     if (batch.length > 0) post({ kind: 'sessions', sessions: batch });
     batch = [];
     batchTabs = 0;
+  };
+  const tallyHashed = async () => {
+    const done = hashing;
+    hashing = [];
+    for (const { session, hash } of done) {
+      const value = await hash;
+      if (!tally.add(session, value)) continue;
+      batch.push({ session, hash: value });
+      batchTabs += countTabs(session.windows);
+      if (batchTabs >= BATCH_TABS) flush();
+    }
   };
   try {
     const read = await readImportBlob(file, {
@@ -47,13 +66,13 @@ export async function runImportJob(
         reported = file.size > 0 ? bytes / file.size : 1;
         post({ kind: 'progress', read: bytes, total: file.size });
       },
-      onSession: async (session) => {
-        if (!(await tally.add(session))) return;
-        batch.push(session);
-        batchTabs += countTabs(session.windows);
-        if (batchTabs >= BATCH_TABS) flush();
+      // Digests run off this thread: parsing goes on while a few dozen are under way.
+      onSession: (session) => {
+        hashing.push({ session, hash: contentHash(session.windows) });
+        return hashing.length >= HASHES_IN_FLIGHT ? tallyHashed() : undefined;
       },
     });
+    await tallyHashed();
     flush();
     post({ kind: 'done', preview: tally.preview(read) });
   } catch (error) {

@@ -4,7 +4,6 @@ import {
   type ImportedSession,
   type Skipped,
 } from './formats/imported';
-import { contentHash } from './hash';
 import { countTabs } from './model';
 
 /** What an import will do, shown before anything is written. */
@@ -24,8 +23,8 @@ export interface ImportPreview {
 const SKIPPED_KEPT = 100;
 
 /**
- * Counts an import session by session, as a file is read, and tells which sessions are
- * new: not already kept (by content hash), and not met earlier in the same file.
+ * Counts an import session by session, in file order, and tells which sessions are new:
+ * not already kept (by content hash), and not met earlier in the same file.
  */
 export class PreviewTally {
   private readonly seen: Set<string>;
@@ -39,9 +38,8 @@ export class PreviewTally {
     this.seen = new Set(kept);
   }
 
-  /** True when the session is new and should be imported. */
-  async add(session: ImportedSession): Promise<boolean> {
-    const hash = await contentHash(session.windows);
+  /** True when the session (with this content hash) is new and should be imported. */
+  add(session: ImportedSession, hash: string): boolean {
     if (this.seen.has(hash)) {
       this.duplicates++;
       return false;

@@ -1,51 +1,51 @@
-import type { ImportedSession } from './formats/imported';
-import { countTabs } from './model';
-import type { ArgOf, ImportResult, Method, ResultOf } from './protocol';
-
-/** Parts stay far below Chrome's 64 MB message limit: about 300 bytes a tab. */
-const PART_TABS = 20_000;
+import type { ArgOf, ImportResult, Method, ResultOf, StagedSession } from './protocol';
 
 export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promise<ResultOf<M>>;
 
 /**
- * Hands previewed sessions to the service in parts, then commits them: the service
- * writes them all in one transaction, or nothing. `onProgress(sent, total)` counts sessions.
+ * Hands the sessions of one import to the service part by part while the file is still
+ * being read (a message may not carry a 100 MB file's sessions), then commits them: the
+ * service keeps parts in memory and writes them all in one transaction, or nothing.
  */
-export async function sendImport(
-  call: CallService,
-  sessions: readonly ImportedSession[],
-  onProgress: (sent: number, total: number) => void = () => undefined,
-): Promise<ImportResult> {
-  const importId = crypto.randomUUID();
-  let part = 0;
-  let sent = 0;
-  try {
-    for (const chunk of parts(sessions)) {
-      await call('stageImport', { importId, part, sessions: chunk });
-      part++;
-      sent += chunk.length;
-      onProgress(sent, sessions.length);
-    }
-    return await call('commitImport', { importId, parts: part });
-  } catch (error) {
-    await call('cancelImport', { importId }).catch(() => undefined);
-    throw error;
-  }
-}
+export class ImportStager {
+  private readonly importId = crypto.randomUUID();
+  private parts = 0;
+  private sent = 0;
+  /** Parts go one after another, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-/** Consecutive runs of sessions with at most PART_TABS tabs each (a bigger session alone). */
-export function* parts(sessions: readonly ImportedSession[]): Generator<ImportedSession[]> {
-  let chunk: ImportedSession[] = [];
-  let tabs = 0;
-  for (const session of sessions) {
-    const n = countTabs(session.windows);
-    if (chunk.length > 0 && tabs + n > PART_TABS) {
-      yield chunk;
-      chunk = [];
-      tabs = 0;
-    }
-    chunk.push(session);
-    tabs += n;
+  constructor(private readonly call: CallService) {}
+
+  /** Sends a part; a failure surfaces at `staged()` or `commit()`. */
+  add(sessions: StagedSession[]): void {
+    const part = this.parts++;
+    this.queue = this.queue.then(async () => {
+      await this.call('stageImport', { importId: this.importId, part, sessions });
+      this.sent += sessions.length;
+    });
   }
-  if (chunk.length > 0 || sessions.length === 0) yield chunk;
+
+  /** Resolves once every part sent so far has reached the service. */
+  async staged(): Promise<number> {
+    await this.queue;
+    return this.sent;
+  }
+
+  async commit(): Promise<ImportResult> {
+    try {
+      await this.queue;
+      // An empty import is still one (empty) part, so the service answers as for any other.
+      if (this.parts === 0) this.add([]);
+      await this.queue;
+      return await this.call('commitImport', { importId: this.importId, parts: this.parts });
+    } catch (error) {
+      await this.cancel();
+      throw error;
+    }
+  }
+
+  /** Drops what the service holds for this import. */
+  async cancel(): Promise<void> {
+    await this.call('cancelImport', { importId: this.importId }).catch(() => undefined);
+  }
 }

@@ -1,6 +1,5 @@
 import { UserError } from './errors';
-import type { ImportedSession } from './formats/imported';
-import type { CommitImportRequest, StageImportRequest } from './protocol';
+import type { CommitImportRequest, StagedSession, StageImportRequest } from './protocol';
 
 /** A page that stops sending parts leaves nothing behind for longer than this. */
 const STALE_MS = 10 * 60_000;
@@ -16,7 +15,7 @@ const INTERRUPTED =
 export class ImportStaging {
   private readonly imports = new Map<
     string,
-    { sessions: ImportedSession[]; parts: number; touched: number }
+    { sessions: StagedSession[]; parts: number; touched: number }
   >();
 
   constructor(private readonly now: () => number) {}
@@ -33,7 +32,7 @@ export class ImportStaging {
   }
 
   /** The sessions of a complete import, which leaves the staging area either way. */
-  take({ importId, parts }: CommitImportRequest): ImportedSession[] {
+  take({ importId, parts }: CommitImportRequest): StagedSession[] {
     const staged = this.imports.get(importId);
     this.imports.delete(importId);
     if (staged === undefined || staged.parts !== parts) throw new UserError(INTERRUPTED);

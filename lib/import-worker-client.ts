@@ -1,28 +1,30 @@
 import { browser } from 'wxt/browser';
-import type { ImportedSession } from './formats/imported';
 import type { ImportJobMessage, ImportJobRequest } from './import-job';
 import type { ImportPreview } from './import-preview';
+import type { StagedSession } from './protocol';
 
-export interface ReadFile {
-  preview: ImportPreview;
-  sessions: ImportedSession[];
+export interface WorkerHandlers {
+  /** The fraction of the file read. */
+  onProgress(fraction: number): void;
+  /** New sessions, in file order, as they are read. */
+  onSessions(sessions: StagedSession[]): void;
 }
 
 /**
  * Reads an import file in a worker (entrypoints/import-worker.ts), so a 100 MB file
- * leaves the page responsive. `onProgress` gets the fraction of the file read.
+ * leaves the page responsive. Resolves to the preview once the file is read.
  */
 export function readFileInWorker(
   request: ImportJobRequest,
-  onProgress: (fraction: number) => void,
-): Promise<ReadFile> {
+  handlers: WorkerHandlers,
+): Promise<ImportPreview> {
   const worker = new Worker(browser.runtime.getURL('/import-worker.js'));
-  const sessions: ImportedSession[] = [];
-  return new Promise<ReadFile>((resolve, reject) => {
+  return new Promise<ImportPreview>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<ImportJobMessage>) => {
-      if (data.kind === 'progress') onProgress(data.total > 0 ? data.read / data.total : 1);
-      else if (data.kind === 'sessions') for (const s of data.sessions) sessions.push(s);
-      else if (data.kind === 'done') resolve({ preview: data.preview, sessions });
+      if (data.kind === 'progress')
+        handlers.onProgress(data.total > 0 ? data.read / data.total : 1);
+      else if (data.kind === 'sessions') handlers.onSessions(data.sessions);
+      else if (data.kind === 'done') resolve(data.preview);
       else reject(new Error(data.message));
     };
     worker.onerror = (event) =>

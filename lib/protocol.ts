@@ -35,9 +35,15 @@ export interface RestoreReport {
   warnings: string[];
 }
 
+/** A session a page parsed from a file, with the content hash its preview was told by. */
+export interface StagedSession {
+  session: ImportedSession;
+  hash: string;
+}
+
 export interface ImportRequest {
   /** Sessions a page parsed from a file and showed in a preview. */
-  sessions: ImportedSession[];
+  sessions: StagedSession[];
 }
 
 /**
@@ -50,7 +56,7 @@ export interface StageImportRequest {
   importId: string;
   /** 0, 1, 2, … in order; part 0 starts the import afresh. */
   part: number;
-  sessions: ImportedSession[];
+  sessions: StagedSession[];
 }
 
 export interface CommitImportRequest {

@@ -200,7 +200,7 @@ describe.sequential(
         () => (globalThis as unknown as { progressSeen: string[] }).progressSeen,
       );
       expect(seen.some((label) => label.startsWith('Reading onetab.txt…'))).toBe(true);
-      expect(seen.some((label) => label.startsWith('Importing…'))).toBe(true);
+      expect(seen.some((label) => label.startsWith('Writing 1 session…'))).toBe(true);
     });
   },
 );

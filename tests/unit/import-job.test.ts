@@ -28,9 +28,10 @@ describe('runImportJob', () => {
       },
     });
     expect(sent.length).toBeGreaterThan(1);
+    for (const { session, hash } of sent) expect(hash).toBe(await contentHash(session.windows));
 
     // The same file again, with one of its sessions already kept: that one is left out.
-    const again = await run(file, [await contentHash(sent[0]!.windows)]);
+    const again = await run(file, [sent[0]!.hash]);
     expect(again.at(-1)).toMatchObject({
       kind: 'done',
       preview: { sessions: sent.length - 1, duplicates: 1 },

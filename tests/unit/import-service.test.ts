@@ -3,10 +3,11 @@ import { exportSessions } from '@/lib/export';
 import { parseTabkeep } from '@/lib/formats/own';
 import { parseTabSessionManager } from '@/lib/formats/tab-session-manager';
 import type { ImportedSession } from '@/lib/formats/imported';
-import { sendImport, type CallService } from '@/lib/import-send';
+import { ImportStager, type CallService } from '@/lib/import-send';
+import { contentHash } from '@/lib/hash';
 import { importedTab, importedWindow } from '@/lib/formats/imported';
 import { dispatch } from '@/lib/protocol-server';
-import type { ArgOf, Method, ResultOf, ServiceReply } from '@/lib/protocol';
+import type { ArgOf, Method, ResultOf, ServiceReply, StagedSession } from '@/lib/protocol';
 import type { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
 import { rawState, rawTab, rawWindow } from './fakes';
@@ -34,7 +35,7 @@ describe('importSessions', () => {
     const parsed = tsm();
     const { imported, duplicates } = await h
       .service()
-      .importSessions({ sessions: parsed.sessions });
+      .importSessions({ sessions: await staged(parsed.sessions) });
     expect(duplicates).toBe(0);
     expect(imported.map((s) => [s.name, s.kind, s.createdAt])).toEqual(
       parsed.sessions.map((s) => [s.name, 'import', s.createdAt]),
@@ -48,8 +49,8 @@ describe('importSessions', () => {
 
   it('does not import twice what is already kept, nor a session its own export holds', async () => {
     const service = h.service();
-    await service.importSessions({ sessions: tsm().sessions });
-    const again = await service.importSessions({ sessions: tsm().sessions });
+    await service.importSessions({ sessions: await staged(tsm().sessions) });
+    const again = await service.importSessions({ sessions: await staged(tsm().sessions) });
     expect(again).toEqual({ imported: [], duplicates: 3 });
 
     await service.save({ name: 'Mine' });
@@ -59,7 +60,7 @@ describe('importSessions', () => {
       now: h.clock,
     });
     const back = parseTabkeep(JSON.parse(JSON.stringify(file)), { now: 0 });
-    expect(await service.importSessions({ sessions: back.sessions })).toEqual({
+    expect(await service.importSessions({ sessions: await staged(back.sessions) })).toEqual({
       imported: [],
       duplicates: 4,
     });
@@ -70,9 +71,13 @@ describe('importSessions', () => {
     const faults = installFaults(h.db);
     const service = h.service();
     const mine = (await service.save({ name: 'Mine' })).session;
-    // Two rows of the import get written, then the connection closes under the third.
-    faults.closeAfterWrites = 2;
-    await expect(service.importSessions({ sessions: tsm().sessions })).rejects.toThrow(/closing/);
+    // The bodies get written (one bulk request), then the connection closes under the
+    // summaries.
+    faults.closeAfterWrites = 1;
+    await expect(
+      service.importSessions({ sessions: await staged(tsm().sessions) }),
+    ).rejects.toThrow(/closing/);
+    expect(faults.written.get('bodies')).toBeGreaterThan(1); // the save's one, and the import's
     await h.db.open();
     expect(await listLiveSessions(h.db)).toEqual([mine]);
     expect(await h.db.bodies.count()).toBe(1);
@@ -89,7 +94,9 @@ describe('importSessions', () => {
     const other = new Harness();
     try {
       const back = parseTabkeep(JSON.parse(JSON.stringify(file)), { now: 0 });
-      const { imported } = await other.service().importSessions({ sessions: back.sessions });
+      const { imported } = await other
+        .service()
+        .importSessions({ sessions: await staged(back.sessions) });
       expect(imported.map((s) => [s.name, s.hash])).toEqual([['Mine', mine.hash]]);
       expect(await other.urlsOf(imported[0]!.id)).toEqual(await h.urlsOf(mine.id));
     } finally {
@@ -110,7 +117,9 @@ describe('importSessions', () => {
       ],
     };
     const parsed = parseTabkeep(file, { now: h.clock });
-    const { imported } = await h.service().importSessions({ sessions: parsed.sessions });
+    const { imported } = await h
+      .service()
+      .importSessions({ sessions: await staged(parsed.sessions) });
     expect(imported).toHaveLength(1);
     const out = JSON.parse(
       JSON.stringify(
@@ -129,22 +138,34 @@ describe('importSessions', () => {
     const service = h.service();
     const before = await h.db.summaries.count();
     const sessions = Array.from({ length: 5 }, (_, i) => bigSession(i, 9_000));
-    const staged: number[] = [];
+    const counts: number[] = [];
     const call = viaMessages(service, async (method) => {
-      if (method === 'stageImport') staged.push(await h.db.summaries.count());
+      if (method === 'stageImport') counts.push(await h.db.summaries.count());
     });
-    const progress: number[] = [];
-    const result = await sendImport(call, sessions, (sent) => progress.push(sent));
-    expect(progress).toEqual([2, 4, 5]); // 20,000 tabs a part at most
-    expect(staged).toEqual([before, before, before]);
-    expect(result.imported.map((s) => s.tabCount)).toEqual([9000, 9000, 9000, 9000, 9000]);
+    const stager = new ImportStager(call);
+    for (const part of [sessions.slice(0, 2), sessions.slice(2, 4), sessions.slice(4)]) {
+      stager.add(await staged(part));
+    }
+    expect(await stager.staged()).toBe(5);
+    expect(counts).toEqual([before, before, before]);
+    expect(await h.db.summaries.count()).toBe(before);
+    const result = await stager.commit();
+    expect(result.imported.map((s) => [s.name, s.tabCount])).toEqual(
+      sessions.map((s) => [s.name, 9000]),
+    );
+    expect(result.imported[0]!.hash).toBe(await contentHash(sessions[0]!.windows));
     expect(await h.db.summaries.count()).toBe(before + 5);
+  });
+
+  it('commits an import with nothing new as an empty one', async () => {
+    const result = await new ImportStager(viaMessages(h.service(), async () => undefined)).commit();
+    expect(result).toEqual({ imported: [], duplicates: 0 });
   });
 
   it('writes nothing when a part is lost or the service restarted, and says to import again', async () => {
     const service = h.service();
     const before = await h.db.summaries.count();
-    const sessions = [bigSession(1, 3)];
+    const sessions = await staged([bigSession(1, 3)]);
     const interrupted =
       /The import was interrupted .* Nothing was imported: import the file again\./;
     await service.stageImport({ importId: 'a', part: 0, sessions });
@@ -163,6 +184,13 @@ describe('importSessions', () => {
     expect(await h.db.summaries.count()).toBe(before);
   });
 });
+
+/** Sessions with the hashes a page's preview gives them. */
+function staged(sessions: readonly ImportedSession[]): Promise<StagedSession[]> {
+  return Promise.all(
+    sessions.map(async (session) => ({ session, hash: await contentHash(session.windows) })),
+  );
+}
 
 function bigSession(n: number, tabs: number): ImportedSession {
   return {
