@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchFilesIn, bundleSizes } from './bench/bundle-sizes.mjs';
 import { chromiumVersion, withExtensionPage } from './bench/chromium.mjs';
+import { importExportBench } from './bench/import-bench.mjs';
 
 const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 const BENCH_DIR = resolve('.output/chrome-mv3-bench');
@@ -20,6 +21,8 @@ const { values: args } = parseArgs({
     // Fewer autosaves for a quick look; the report says how many ran.
     autosaves: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    // One part only: "autosave" (issue 3) or "import" (issue 4).
+    only: { type: 'string' },
   },
 });
 
@@ -62,7 +65,23 @@ async function runInChromium(overrides) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+function importSummary(r) {
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return [
+    `import of a ${mb(r.file.bytes)} Tab Session Manager file (${r.file.sessions} sessions, ${r.file.tabs} tabs): ` +
+      `preview ${r.import.previewMs} ms + write ${r.import.writeMs} ms = ${r.import.totalMs} ms ` +
+      `(target <= ${r.import.targetMs}: ${r.import.pass ? 'PASS' : 'FAIL'}); longest page task ${r.import.longestTaskMs} ms`,
+    `  browser memory growth ${mb(r.memory.growthBytes)} = ${r.memory.growthPerFileByte}x the file ` +
+      `(target <= ${r.memory.target}x: ${r.memory.pass ? 'PASS' : 'FAIL'})`,
+    ...r.export.runs.map(
+      (run) =>
+        `export of ${r.export.sessions} sessions as ${run.format}: ${run.ms} ms, ${mb(run.bytes)}`,
+    ),
+  ].join('\n');
+}
+
 function summary(report) {
+  if (report.defaultRetention === undefined) return importSummary(report.importExport);
   const d = report.defaultRetention;
   const k = report.keepEverything;
   return [
@@ -83,6 +102,7 @@ function summary(report) {
       `autosaveOnce ${k.msPerAutosaveOnce.mean} ms (keep everything)`,
     `bundle (production): popup ${kb(report.bundle.popup.raw)} / gzip ${kb(report.bundle.popup.gzip)}; ` +
       `background ${kb(report.bundle.background.raw)} / gzip ${kb(report.bundle.background.gzip)}`,
+    ...(report.importExport ? [importSummary(report.importExport)] : []),
   ].join('\n');
 }
 
@@ -102,19 +122,27 @@ async function main() {
   const timestamp = new Date().toISOString();
   const started = performance.now();
   const before = machine();
-  const result = await runInChromium(overrides);
+  const only = args.only ?? null;
+  if (only !== null && only !== 'autosave' && only !== 'import') {
+    throw new Error(`--only takes "autosave" or "import", not "${only}"`);
+  }
+  const result = only === 'import' ? {} : await runInChromium(overrides);
+  const importExport =
+    only === 'autosave' ? undefined : await importExportBench({ extensionDir: PRODUCTION_DIR });
   const report = {
-    benchmark: 'autosave storage (issue 3)',
+    benchmark: 'autosave storage (issue 3); import and export (issue 4)',
     timestamp,
     durationSeconds: Math.round((performance.now() - started) / 1000),
     machine: { ...before, loadAverageAfter: machine().loadAverage },
     git: { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain') !== '' },
     ...result,
+    importExport,
     bundle: await bundleSizes(PRODUCTION_DIR),
     notes: [
       'Bytes are UTF-8 JSON of every row added or put (auto-assigned ids included), counted by a Dexie DBCore middleware; IndexedDB on disk differs.',
       'originUsage is navigator.storage.estimate() for the whole extension origin: every database (the extension also runs its own), logs not yet compacted; noisy.',
       'Timings include the byte meter, and run on a headless Chromium of this machine.',
+      "Import: from choosing the file to the preview (read in a worker, sessions staged in the service as they are read), then from clicking Import to its message (one transaction). Memory: peak PSS of all the browser profile's processes, sampled every 50 ms, minus its settled value before the import.",
     ],
   };
   await mkdir(RESULTS_DIR, { recursive: true });

@@ -1,6 +1,7 @@
 // The memory of a running Chromium: the proportional set size (PSS: shared pages split
 // between the processes that share them) of every process of one profile, from /proc.
 import { readdirSync, readFileSync } from 'node:fs';
+import { clearInterval, setInterval } from 'node:timers';
 
 function read(path) {
   try {

@@ -1,6 +1,7 @@
 // A Tab Session Manager export of a given size, as TSM 7.x writes it (see the real files in
 // tests/fixtures/other-tools): a top-level array of sessions, every tab the raw browser
 // tab, two-space indentation. Deterministic: the same arguments give the same bytes.
+import { Buffer } from 'node:buffer';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -15,14 +16,43 @@ function mulberry32(seed) {
   };
 }
 
-const WORDS = ['news', 'docs', 'Rechnung', 'café', 'résumé', '検索', '設定', 'issue', 'review',
-  'pull request', 'mail', 'calendar', 'météo', 'Ελληνικά', 'recipe', 'map', 'flights', '📚 notes',
-  'dashboard', 'build', 'release', 'wiki', 'forum', 'video', 'shop', 'bank', 'tickets'];
+const WORDS = [
+  'news',
+  'docs',
+  'Rechnung',
+  'café',
+  'résumé',
+  '検索',
+  '設定',
+  'issue',
+  'review',
+  'pull request',
+  'mail',
+  'calendar',
+  'météo',
+  'Ελληνικά',
+  'recipe',
+  'map',
+  'flights',
+  '📚 notes',
+  'dashboard',
+  'build',
+  'release',
+  'wiki',
+  'forum',
+  'video',
+  'shop',
+  'bank',
+  'tickets',
+];
 const ICON = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9h'.repeat(8)}`;
 
 function tab(r, { windowId, id, index, active }) {
   const site = `site${Math.floor(r() * 5000)}.example`;
-  const words = Array.from({ length: 2 + Math.floor(r() * 6) }, () => WORDS[Math.floor(r() * WORDS.length)]);
+  const words = Array.from(
+    { length: 2 + Math.floor(r() * 6) },
+    () => WORDS[Math.floor(r() * WORDS.length)],
+  );
   const raw = {
     active,
     audible: false,
@@ -66,15 +96,30 @@ function session(r, n, tabs) {
       windows[windowId][tabId] = tab(r, { windowId, id: tabId, index: t, active: t === 0 });
     }
     windowsInfo[windowId] = {
-      alwaysOnTop: false, focused: w === 0, height: 900, id: windowId, incognito: false,
-      left: 40 * w, state: 'normal', top: 0, type: 'normal', width: 1280,
+      alwaysOnTop: false,
+      focused: w === 0,
+      height: 900,
+      id: windowId,
+      incognito: false,
+      left: 40 * w,
+      state: 'normal',
+      top: 0,
+      type: 'normal',
+      width: 1280,
     };
   }
   const date = 1_700_000_000_000 + n * 3_600_000;
   return {
-    windows, windowsNumber: windowCount, windowsInfo, tabsNumber: tabs,
-    name: `Session ${n + 1}`, date, lastEditedTime: date, tag: [],
-    sessionStartTime: date - 60_000, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    windows,
+    windowsNumber: windowCount,
+    windowsInfo,
+    tabsNumber: tabs,
+    name: `Session ${n + 1}`,
+    date,
+    lastEditedTime: date,
+    tag: [],
+    sessionStartTime: date - 60_000,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     tabGroups: [],
   };
 }
@@ -83,7 +128,8 @@ function session(r, n, tabs) {
 export async function writeTsmFile(path, { sessions, bytes, seed = 1 }) {
   const r = mulberry32(seed);
   // Bytes per tab as written, from a sample, decide how many tabs reach the size.
-  const sample = Buffer.byteLength(JSON.stringify([session(mulberry32(seed), 0, 50)], null, 2)) / 50;
+  const sampleText = JSON.stringify(session(mulberry32(seed), 0, 50), null, 2);
+  const sample = Buffer.byteLength(sampleText.replace(/^/gm, '  ')) / 50;
   const meanTabs = Math.max(1, Math.round(bytes / sessions / sample));
   const out = createWriteStream(path);
   let tabs = 0;
