@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeText, parseJson } from '@/lib/formats/bytes';
 import type { FormatError } from '@/lib/formats/imported';
 import { type JsonEvent, JsonItemReader } from '@/lib/formats/json-items';
+import { random as seeded } from '../random';
 import { formatError } from './helpers';
 
 const encoder = new TextEncoder();
-
-/** A small seeded PRNG, so a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random JSON text, written by hand so whitespace, escapes and odd keys all occur. */
 class JsonGenerator {
@@ -197,7 +186,7 @@ function withEngine<T>(engine: Engine, f: () => T): T {
 describe('JsonItemReader', () => {
   it('rebuilds exactly what JSON.parse reads, however the bytes are cut', () => {
     for (let seed = 1; seed <= 400; seed++) {
-      const random = mulberry32(seed);
+      const random = seeded(seed).next;
       const text = new JsonGenerator(random).document();
       const bom = seed % 7 === 0 ? '\ufeff' : '';
       const bytes = encoder.encode(bom + text);
@@ -338,7 +327,7 @@ describe('JsonItemReader', () => {
     for (const [text, bad] of cases) {
       const whole = formatError(() => parseJson(text));
       for (let seed = 1; seed <= 20; seed++) {
-        const random = mulberry32(seed);
+        const random = seeded(seed).next;
         const error = readError(text, () => 1 + Math.floor(random() * 10));
         expect(error.where, text).toBe(place(text, bad(text)));
         expect(error.message, text).toBe(whole.message);
