@@ -137,22 +137,7 @@ export class TabkeepSessionReader {
     envelope: unknown,
     private readonly now: number,
   ) {
-    const checked = v.safeParse(OwnFileSchema, envelope);
-    if (!checked.success) {
-      const issue = checked.issues[0];
-      throw new FormatError('tabkeep', describeIssuePath(issue), issueReason(issue));
-    }
-    const { version } = checked.output;
-    if (version > TABKEEP_VERSION) {
-      throw new FormatError(
-        'tabkeep',
-        'field “version”',
-        `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
-      );
-    }
-    if (version < 1) {
-      throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
-    }
+    checkTabkeepEnvelope(envelope);
   }
 
   /** The session at `index` (from 0), or null when it was left out (see `skipped`). */
@@ -179,6 +164,29 @@ export class TabkeepSessionReader {
     if (this.read > 0 || this.items === 0) return;
     const first = this.skipped[0]!;
     throw new FormatError('tabkeep', first.where, first.why);
+  }
+}
+
+/**
+ * Throws unless a Tabkeep file's top-level object (its sessions aside) is one this version
+ * reads: the format, a known version, well-formed metadata.
+ */
+export function checkTabkeepEnvelope(envelope: unknown): void {
+  const checked = v.safeParse(OwnFileSchema, envelope);
+  if (!checked.success) {
+    const issue = checked.issues[0];
+    throw new FormatError('tabkeep', describeIssuePath(issue), issueReason(issue));
+  }
+  const { version } = checked.output;
+  if (version > TABKEEP_VERSION) {
+    throw new FormatError(
+      'tabkeep',
+      'field “version”',
+      `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
+    );
+  }
+  if (version < 1) {
+    throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
   }
 }
 

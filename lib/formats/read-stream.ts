@@ -2,7 +2,7 @@ import { isGzip } from './bytes';
 import { FormatError, type FormatId, type ImportedSession, type Skipped } from './imported';
 import { JsonItemReader, type JsonEvent } from './json-items';
 import { isMozLz4 } from './mozlz4';
-import { TabkeepSessionReader } from './own';
+import { checkTabkeepEnvelope, TabkeepSessionReader } from './own';
 import { TABKEEP_FORMAT } from './own-schema';
 import { readImportFile } from './read-file';
 import { looksLikeTabSessionManager, TsmSessionReader } from './tab-session-manager';
@@ -201,7 +201,7 @@ class Dispatch {
     }
     if (this.reader === null) return 'whole';
     // Members after the sessions belong to the envelope too.
-    if (this.reader instanceof TabkeepSessionReader) new TabkeepSessionReader(this.envelope(), 0);
+    if (this.reader instanceof TabkeepSessionReader) checkTabkeepEnvelope(this.envelope());
     this.reader.finish();
     return { format: this.reader.format, skipped: this.reader.skipped };
   }
