@@ -82,7 +82,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     });
   } catch (err) {
     await xvfb?.stop();
-    if (removeProfile) await rm(userDataDir, { recursive: true, force: true });
+    if (removeProfile) await removeDir(userDataDir);
     throw err;
   }
 
@@ -98,7 +98,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   } catch (err) {
     await context.close().catch(() => undefined);
     await xvfb?.stop();
-    if (removeProfile) await rm(userDataDir, { recursive: true, force: true });
+    if (removeProfile) await removeDir(userDataDir);
     throw new Error(`Extension at ${extensionDir} started no service worker`, { cause: err });
   }
   const extensionId = new URL(worker.url()).host;
@@ -155,7 +155,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       // Only after the browser is gone: Chromium aborts when its X server disappears.
       await xvfb?.stop();
     }
-    if (removeProfile) await rm(userDataDir, { recursive: true, force: true });
+    if (removeProfile) await removeDir(userDataDir);
   };
 
   return {
@@ -233,4 +233,12 @@ async function killBrowser(context: BrowserContext, userDataDir: string): Promis
   const gone = new Promise<void>((r) => context.once('close', () => r()));
   for (const pid of pids) process.kill(pid, 'SIGKILL');
   await gone;
+}
+
+/**
+ * Deletes a profile. A Chromium that quit by itself (its last window closed) may still be
+ * writing its session files for a moment: retry instead of failing the test on ENOTEMPTY.
+ */
+function removeDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
