@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
-import { openDb } from '@/lib/db';
-import type { ImportPreview } from '@/lib/import-preview';
+import { toPreview, type ImportPreview } from '@/lib/import-preview';
 import { ImportStager } from '@/lib/import-send';
 import { readFileInWorker } from '@/lib/import-worker-client';
-import { listLiveSessions } from '@/lib/session-index';
 import { plural } from './format';
 import { ProgressLine, type Progress } from './ProgressLine';
 
@@ -36,16 +34,14 @@ export function ImportPanel() {
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
     const stager = new ImportStager(callService);
     try {
-      const kept = (await listLiveSessions(openDb())).map((s) => s.hash);
-      const preview = await readFileInWorker(
-        { file, now: Date.now(), kept },
+      const read = await readFileInWorker(
+        { file, now: Date.now() },
         {
           onProgress: (fraction) => setProgress({ label: `Reading ${file.name}`, fraction }),
           onSessions: (sessions) => stager.add(sessions),
         },
       );
-      await stager.staged();
-      setReady({ preview, stager });
+      setReady({ preview: toPreview(read, await stager.staged()), stager });
     } catch (error) {
       void stager.cancel();
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -6,16 +6,27 @@ import {
 } from './formats/imported';
 import { countTabs } from './model';
 
-/** What an import will do, shown before anything is written. */
-export interface ImportPreview {
-  formatName: string;
+/** What an import will bring, as the service counted it while the file was read. */
+export interface ImportCounts {
   /** Sessions to import: not already kept, not twice in the file. */
   sessions: number;
   windows: number;
   tabs: number;
   /** Sessions left out because Tabkeep already keeps the same windows and tabs. */
   duplicates: number;
+}
+
+/** What the file held that cannot be imported, as its reader found it. */
+export interface ReadSummary {
+  format: FormatId;
   /** The first things left out and why (a damaged file may list thousands). */
+  skipped: Skipped[];
+  skippedCount: number;
+}
+
+/** What an import will do, shown before anything is written. */
+export interface ImportPreview extends ImportCounts {
+  formatName: string;
   skipped: Skipped[];
   skippedCount: number;
 }
@@ -51,15 +62,30 @@ export class PreviewTally {
     return true;
   }
 
-  preview(file: { format: FormatId; skipped: Skipped[] }): ImportPreview {
+  counts(): ImportCounts {
     return {
-      formatName: FORMAT_NAMES[file.format],
       sessions: this.sessions,
       windows: this.windows,
       tabs: this.tabs,
       duplicates: this.duplicates,
-      skipped: file.skipped.slice(0, SKIPPED_KEPT),
-      skippedCount: file.skipped.length,
     };
   }
+}
+
+/** A reader's result, small enough for a message: the first things left out, and how many. */
+export function readSummary(file: { format: FormatId; skipped: Skipped[] }): ReadSummary {
+  return {
+    format: file.format,
+    skipped: file.skipped.slice(0, SKIPPED_KEPT),
+    skippedCount: file.skipped.length,
+  };
+}
+
+export function toPreview(read: ReadSummary, counts: ImportCounts): ImportPreview {
+  return {
+    formatName: FORMAT_NAMES[read.format],
+    ...counts,
+    skipped: read.skipped,
+    skippedCount: read.skippedCount,
+  };
 }

@@ -1,4 +1,6 @@
-import type { ArgOf, ImportResult, Method, ResultOf, StagedSession } from './protocol';
+import type { ImportedSession } from './formats/imported';
+import type { ImportCounts } from './import-preview';
+import type { ArgOf, ImportResult, Method, ResultOf } from './protocol';
 
 export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promise<ResultOf<M>>;
 
@@ -10,25 +12,24 @@ export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promis
 export class ImportStager {
   private readonly importId = crypto.randomUUID();
   private parts = 0;
-  private sent = 0;
+  private counts: ImportCounts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
   /** Parts go one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly call: CallService) {}
 
   /** Sends a part; a failure surfaces at `staged()` or `commit()`. */
-  add(sessions: StagedSession[]): void {
+  add(sessions: ImportedSession[]): void {
     const part = this.parts++;
     this.queue = this.queue.then(async () => {
-      await this.call('stageImport', { importId: this.importId, part, sessions });
-      this.sent += sessions.length;
+      this.counts = await this.call('stageImport', { importId: this.importId, part, sessions });
     });
   }
 
-  /** Resolves once every part sent so far has reached the service. */
-  async staged(): Promise<number> {
+  /** Once every part sent so far has reached the service: what it counted, for the preview. */
+  async staged(): Promise<ImportCounts> {
     await this.queue;
-    return this.sent;
+    return this.counts;
   }
 
   async commit(): Promise<ImportResult> {

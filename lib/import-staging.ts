@@ -1,5 +1,14 @@
 import { UserError } from './errors';
-import type { CommitImportRequest, StagedSession, StageImportRequest } from './protocol';
+import type { ImportedSession } from './formats/imported';
+import { contentHash } from './hash';
+import { PreviewTally, type ImportCounts } from './import-preview';
+import type { CommitImportRequest, StageImportRequest } from './protocol';
+
+/** A session of an import, with its content hash. */
+export interface StagedSession {
+  session: ImportedSession;
+  hash: string;
+}
 
 /** A page that stops sending parts leaves nothing behind for longer than this. */
 const STALE_MS = 10 * 60_000;
@@ -7,28 +16,45 @@ const STALE_MS = 10 * 60_000;
 const INTERRUPTED =
   'The import was interrupted (Tabkeep’s background service restarted). Nothing was imported: import the file again.';
 
+interface Staged {
+  tally: PreviewTally;
+  sessions: StagedSession[];
+  parts: number;
+  touched: number;
+}
+
 /**
  * The parts of imports not yet committed, in memory only: nothing of them reaches the
  * database before the commit, and a restart of the service forgets them, which the page
- * then hears as "interrupted".
+ * then hears as "interrupted". Each session is hashed here, as it arrives, against what
+ * is kept and what came before it, so the preview's counts are the service's own and the
+ * hashing runs on another thread than the file's reading.
  */
 export class ImportStaging {
-  private readonly imports = new Map<
-    string,
-    { sessions: StagedSession[]; parts: number; touched: number }
-  >();
+  private readonly imports = new Map<string, Staged>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** Content hashes of the sessions kept now. */
+    private readonly kept: () => Promise<string[]>,
+  ) {}
 
-  stage({ importId, part, sessions }: StageImportRequest): { staged: number } {
+  async stage({ importId, part, sessions }: StageImportRequest): Promise<ImportCounts> {
     this.dropStale();
-    if (part === 0) this.imports.set(importId, { sessions: [], parts: 0, touched: 0 });
+    if (part === 0) {
+      const tally = new PreviewTally(await this.kept());
+      this.imports.set(importId, { tally, sessions: [], parts: 0, touched: 0 });
+    }
     const staged = this.imports.get(importId);
     if (staged === undefined || staged.parts !== part) throw new UserError(INTERRUPTED);
-    for (const session of sessions) staged.sessions.push(session);
     staged.parts++;
     staged.touched = this.now();
-    return { staged: staged.sessions.length };
+    const hashes = await Promise.all(sessions.map((s) => contentHash(s.windows)));
+    sessions.forEach((session: ImportedSession, i) => {
+      const hash = hashes[i]!;
+      if (staged.tally.add(session, hash)) staged.sessions.push({ session, hash });
+    });
+    return staged.tally.counts();
   }
 
   /** The sessions of a complete import, which leaves the staging area either way. */

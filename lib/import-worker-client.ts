@@ -1,30 +1,30 @@
 import { browser } from 'wxt/browser';
 import type { ImportJobMessage, ImportJobRequest } from './import-job';
-import type { ImportPreview } from './import-preview';
-import type { StagedSession } from './protocol';
+import type { ImportedSession } from './formats/imported';
+import type { ReadSummary } from './import-preview';
 
 export interface WorkerHandlers {
   /** The fraction of the file read. */
   onProgress(fraction: number): void;
   /** New sessions, in file order, as they are read. */
-  onSessions(sessions: StagedSession[]): void;
+  onSessions(sessions: ImportedSession[]): void;
 }
 
 /**
  * Reads an import file in a worker (entrypoints/import-worker.ts), so a 100 MB file
- * leaves the page responsive. Resolves to the preview once the file is read.
+ * leaves the page responsive. Resolves once the file is read.
  */
 export function readFileInWorker(
   request: ImportJobRequest,
   handlers: WorkerHandlers,
-): Promise<ImportPreview> {
+): Promise<ReadSummary> {
   const worker = new Worker(browser.runtime.getURL('/import-worker.js'));
-  return new Promise<ImportPreview>((resolve, reject) => {
+  return new Promise<ReadSummary>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<ImportJobMessage>) => {
       if (data.kind === 'progress')
         handlers.onProgress(data.total > 0 ? data.read / data.total : 1);
       else if (data.kind === 'sessions') handlers.onSessions(data.sessions);
-      else if (data.kind === 'done') resolve(data.preview);
+      else if (data.kind === 'done') resolve(data.read);
       else reject(new Error(data.message));
     };
     worker.onerror = (event) =>

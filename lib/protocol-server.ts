@@ -26,12 +26,7 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   stageImport: v.object({
     importId,
     part: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    sessions: v.array(
-      v.object({
-        session: ImportedSessionSchema,
-        hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'a hash is not SHA-256 hex')),
-      }),
-    ),
+    sessions: v.array(ImportedSessionSchema),
   }),
   commitImport: v.object({ importId, parts: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   cancelImport: v.object({ importId }),

@@ -1,4 +1,5 @@
 import type { ImportedSession } from './formats/imported';
+import type { ImportCounts } from './import-preview';
 import type { SessionSummary } from './model';
 import type { Settings } from './settings';
 
@@ -35,17 +36,6 @@ export interface RestoreReport {
   warnings: string[];
 }
 
-/** A session a page parsed from a file, with the content hash its preview was told by. */
-export interface StagedSession {
-  session: ImportedSession;
-  hash: string;
-}
-
-export interface ImportRequest {
-  /** Sessions a page parsed from a file and showed in a preview. */
-  sessions: StagedSession[];
-}
-
 /**
  * One part of a big import. A message may not carry a whole 100 MB file's sessions
  * (Chrome's limit is 64 MB), so a page sends them in numbered parts, then commits them:
@@ -56,7 +46,7 @@ export interface StageImportRequest {
   importId: string;
   /** 0, 1, 2, … in order; part 0 starts the import afresh. */
   part: number;
-  sessions: StagedSession[];
+  sessions: ImportedSession[];
 }
 
 export interface CommitImportRequest {
@@ -79,7 +69,8 @@ export interface ServiceApi {
   restore(req: { id: string }): Promise<RestoreReport>;
   keep(req: KeepRequest): Promise<SessionSummary>;
   saveSettings(settings: Settings): Promise<Settings>;
-  stageImport(req: StageImportRequest): Promise<{ staged: number }>;
+  /** Counts so far: what the preview shows. */
+  stageImport(req: StageImportRequest): Promise<ImportCounts>;
   commitImport(req: CommitImportRequest): Promise<ImportResult>;
   cancelImport(req: { importId: string }): Promise<void>;
 }

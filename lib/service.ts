@@ -14,10 +14,10 @@ import {
   type WindowSnap,
 } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
-import { ImportStaging } from './import-staging';
+import type { ImportCounts } from './import-preview';
+import { ImportStaging, type StagedSession } from './import-staging';
 import type {
   CommitImportRequest,
-  ImportRequest,
   ImportResult,
   KeepRequest,
   RestoreReport,
@@ -60,7 +60,9 @@ export class SessionService implements ServiceApi {
   constructor(private readonly deps: SessionServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID());
-    this.staging = new ImportStaging(this.now);
+    this.staging = new ImportStaging(this.now, async () =>
+      (await listLiveSessions(this.deps.db)).map((s) => s.hash),
+    );
   }
 
   async save(req: SaveRequest): Promise<SaveResult> {
@@ -181,7 +183,7 @@ export class SessionService implements ServiceApi {
    * Adds imported sessions in one transaction: all or none. A session whose windows and
    * tabs equal one already kept (not in the trash) is not added twice.
    */
-  async stageImport(req: StageImportRequest): Promise<{ staged: number }> {
+  async stageImport(req: StageImportRequest): Promise<ImportCounts> {
     return this.staging.stage(req);
   }
 
@@ -195,7 +197,7 @@ export class SessionService implements ServiceApi {
   }
 
   /** Sessions from a file, after the preview; those already kept are left out. */
-  async importSessions({ sessions }: ImportRequest): Promise<ImportResult> {
+  async importSessions({ sessions }: { sessions: StagedSession[] }): Promise<ImportResult> {
     const now = this.now();
     const prepared: { summary: SessionSummary; body: SessionBody }[] = [];
     for (const { session, hash } of sessions) {
@@ -213,7 +215,7 @@ export class SessionService implements ServiceApi {
           tags: session.tags,
           windowCount: windows.length,
           tabCount: countTabs(windows),
-          // The page hashed what it previewed; only a changed session needs hashing again.
+          // Staging hashed what the preview counted; only a changed session needs it again.
           hash: windows.length === session.windows.length ? hash : await contentHash(windows),
           origin: this.deps.browserName,
           deletedAt: 0,

@@ -7,7 +7,8 @@ import { ImportStager, type CallService } from '@/lib/import-send';
 import { contentHash } from '@/lib/hash';
 import { importedTab, importedWindow } from '@/lib/formats/imported';
 import { dispatch } from '@/lib/protocol-server';
-import type { ArgOf, Method, ResultOf, ServiceReply, StagedSession } from '@/lib/protocol';
+import type { StagedSession } from '@/lib/import-staging';
+import type { ArgOf, Method, ResultOf, ServiceReply } from '@/lib/protocol';
 import type { SessionService } from '@/lib/service';
 import { listLiveSessions } from '@/lib/session-index';
 import { rawState, rawTab, rawWindow } from './fakes';
@@ -144,9 +145,14 @@ describe('importSessions', () => {
     });
     const stager = new ImportStager(call);
     for (const part of [sessions.slice(0, 2), sessions.slice(2, 4), sessions.slice(4)]) {
-      stager.add(await staged(part));
+      stager.add(part);
     }
-    expect(await stager.staged()).toBe(5);
+    expect(await stager.staged()).toEqual({
+      sessions: 5,
+      windows: 5,
+      tabs: 45_000,
+      duplicates: 0,
+    });
     expect(counts).toEqual([before, before, before]);
     expect(await h.db.summaries.count()).toBe(before);
     const result = await stager.commit();
@@ -157,6 +163,25 @@ describe('importSessions', () => {
     expect(await h.db.summaries.count()).toBe(before + 5);
   });
 
+  it('counts for the preview what is new, what is kept already, and what the file repeats', async () => {
+    const service = h.service();
+    const [first, ...rest] = tsm().sessions;
+    await service.importSessions({ sessions: await staged([first!]) });
+    const stager = new ImportStager(viaMessages(service, async () => undefined));
+    stager.add([first!, rest[0]!]);
+    stager.add([rest[0]!, ...rest.slice(1)]);
+    const tabs = rest.reduce((n, s) => n + s.windows.reduce((m, w) => m + w.tabs.length, 0), 0);
+    expect(await stager.staged()).toEqual({
+      sessions: rest.length,
+      windows: rest.reduce((n, s) => n + s.windows.length, 0),
+      tabs,
+      duplicates: 2,
+    });
+    const { imported, duplicates } = await stager.commit();
+    expect(imported.map((s) => s.name)).toEqual(rest.map((s) => s.name));
+    expect(duplicates).toBe(0);
+  });
+
   it('commits an import with nothing new as an empty one', async () => {
     const result = await new ImportStager(viaMessages(h.service(), async () => undefined)).commit();
     expect(result).toEqual({ imported: [], duplicates: 0 });
@@ -165,7 +190,7 @@ describe('importSessions', () => {
   it('writes nothing when a part is lost or the service restarted, and says to import again', async () => {
     const service = h.service();
     const before = await h.db.summaries.count();
-    const sessions = await staged([bigSession(1, 3)]);
+    const sessions = [bigSession(1, 3)];
     const interrupted =
       /The import was interrupted .* Nothing was imported: import the file again\./;
     await service.stageImport({ importId: 'a', part: 0, sessions });

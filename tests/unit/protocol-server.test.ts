@@ -45,7 +45,7 @@ const api: ServiceApi = {
   },
   async stageImport(req) {
     calls.push(['stageImport', req]);
-    return { staged: req.sessions.length };
+    return { sessions: req.sessions.length, windows: 0, tabs: 0, duplicates: 0 };
   },
   async commitImport(req) {
     calls.push(['commitImport', req]);
