@@ -80,6 +80,27 @@ export class JsonItemReader {
   private parts: Uint8Array[] = [];
 
   /**
+   * The newline shortcut (see `candidate`): how the line of the next value began, i.e. the
+   * count of its indentation bytes (all `indentByte`, a space or a tab) when nothing else
+   * came on it so far, -1 when something did or no line has begun yet.
+   */
+  private indent = -1;
+  private indentByte = 0;
+  /**
+   * The item being gathered closes, if the file is written as it seems, on a line of
+   * `closeIndent` indentation bytes and this byte; 0: no shortcut for this item.
+   */
+  private close = 0;
+  private closeIndent = 0;
+  /** Off for the rest of the file once the file proved not to be written so. */
+  private shortcut: boolean;
+
+  /** `newlineShortcut: false` reads every byte, as a check on the shortcut (tests). */
+  constructor(options: { newlineShortcut?: boolean } = {}) {
+    this.shortcut = options.newlineShortcut ?? true;
+  }
+
+  /**
    * Where the next unread character is, as the whole-file path counts (bytes.ts): line by
    * "\n", column and offset in UTF-16 code units, after any BOM. Bytes outside values are
    * ASCII, and a value's text is decoded anyway, so exact columns cost nothing extra.
@@ -101,7 +122,17 @@ export class JsonItemReader {
         i = this.outer(chunk, i, events);
         continue;
       }
+      if (this.close !== 0) {
+        const end = this.candidate(chunk, i);
+        if (end >= 0 && this.tryCandidate(chunk, i, end, events)) {
+          i = end;
+          continue;
+        }
+        if (end >= 0) this.stopShortcut();
+      }
       const end = this.scan(chunk, i);
+      // An item that ends where no candidate was is not written as the shortcut expects.
+      if (end >= 0 && this.close !== 0) this.stopShortcut();
       if (end < 0) {
         this.parts.push(chunk.slice(i));
         i = n;
@@ -149,6 +180,13 @@ export class JsonItemReader {
   private outer(chunk: Uint8Array, i: number, events: JsonEvent[]): number {
     for (; i < chunk.length; i++) {
       const b = chunk[i]!;
+      const indent = this.indent;
+      if (b === SPACE || b === TAB) {
+        if (this.indent === 0) this.indentByte = b;
+        this.indent = indent >= 0 && b === this.indentByte ? indent + 1 : -1;
+      } else {
+        this.indent = b === LF ? 0 : -1;
+      }
       if (b === LF) {
         this.at.line++;
         this.at.column = 1;
@@ -178,6 +216,10 @@ export class JsonItemReader {
             this.closeArray();
           } else if (startsValue(b)) {
             this.begin('item', b);
+            if (this.shortcut && indent >= 0 && (b === OPEN_BRACE || b === OPEN_BRACKET)) {
+              this.close = b === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+              this.closeIndent = indent;
+            }
             return i;
           } else {
             throw this.invalid(unexpected(b));
@@ -233,6 +275,7 @@ export class JsonItemReader {
 
   private begin(what: Gathering, first: number): void {
     this.gathering = what;
+    this.close = 0;
     this.scalar = first !== QUOTE && first !== OPEN_BRACKET && first !== OPEN_BRACE;
     this.depth = 0;
     this.inString = false;
@@ -241,7 +284,8 @@ export class JsonItemReader {
 
   /**
    * Where the value being gathered ends in `chunk` (exclusive), or -1 if it goes on past
-   * it. The hot loop: every byte of every item passes here once, so state lives in locals.
+   * it. The hot loop: every byte the newline shortcut does not skip passes here once, so
+   * state lives in locals.
    */
   private scan(chunk: Uint8Array, from: number): number {
     const n = chunk.length;
@@ -292,16 +336,22 @@ export class JsonItemReader {
 
   /** The gathered value is whole: its last bytes are `tail`. */
   private finish(tail: Uint8Array, events: JsonEvent[]): void {
-    let bytes = tail;
-    if (this.parts.length > 0) {
-      this.parts.push(tail);
-      bytes = join(this.parts);
-      this.parts = [];
-    }
-    const text = this.decode(bytes);
+    const text = this.decode(this.gathered(tail));
     const start = this.at;
     this.at = moved(start, text);
-    const value = parse(text, start);
+    this.emit(parse(text, start), events);
+  }
+
+  /** The gathered value's bytes, its last ones being `tail`; the parts are let go. */
+  private gathered(tail: Uint8Array): Uint8Array {
+    if (this.parts.length === 0) return tail;
+    this.parts.push(tail);
+    const bytes = join(this.parts);
+    this.parts = [];
+    return bytes;
+  }
+
+  private emit(value: unknown, events: JsonEvent[]): void {
     const what = this.gathering;
     this.gathering = 'nothing';
     if (what === 'key') {
@@ -316,6 +366,78 @@ export class JsonItemReader {
       events.push({ kind: 'item', key: this.key, index: this.index++, value });
       this.state = 'after-item';
     }
+  }
+
+  /**
+   * The newline shortcut. In a pretty-printed file an item that opens on a line of its own
+   * after indentation X closes on a line "\n" X "}" (or "]"), and a raw newline never occurs
+   * in a string. So the first such line is where the item ends, if the file is written so:
+   * JSON.parse tells (`tryCandidate`). A wrong candidate always fails to parse: one that ends
+   * before the item's true end is a proper prefix of it, unbalanced; one past it has the
+   * item followed by more than whitespace. Either way the exact scan takes over.
+   *
+   * Returns the end (exclusive) in `chunk` of the first candidate at or after `from`, or -1.
+   * The candidate's first bytes may be in earlier chunks (`parts`): the scan of those chunks
+   * found no end there, so the item ends here at the earliest.
+   */
+  private candidate(chunk: Uint8Array, from: number): number {
+    const close = this.close;
+    const indent = this.closeIndent;
+    const pad = this.indentByte;
+    for (let at = chunk.indexOf(close, from); at >= 0; at = chunk.indexOf(close, at + 1)) {
+      const lf = at - indent - 1;
+      if (lf >= from) {
+        // The usual case, all in this chunk.
+        let back = at - 1;
+        while (back > lf && chunk[back] === pad) back--;
+        if (back === lf && chunk[lf] === LF) return at + 1;
+        continue;
+      }
+      let matched = true;
+      for (let back = 1; back <= indent + 1 && matched; back++) {
+        matched = this.byteBefore(chunk, from, at, back) === (back === indent + 1 ? LF : pad);
+      }
+      if (matched) return at + 1;
+    }
+    return -1;
+  }
+
+  /** The item's byte `back` bytes before `chunk[at]`, looking into `parts`; -1 before the item. */
+  private byteBefore(chunk: Uint8Array, from: number, at: number, back: number): number {
+    if (at - back >= from) return chunk[at - back]!;
+    back -= at - from;
+    for (let p = this.parts.length - 1; p >= 0; p--) {
+      const part = this.parts[p]!;
+      if (back <= part.length) return part[part.length - back]!;
+      back -= part.length;
+    }
+    return -1;
+  }
+
+  /**
+   * Hands out the item that ends at `end` in `chunk` if its bytes are JSON; false if not, and
+   * nothing changed: the exact scan then reads it, and reports what is wrong in its own terms.
+   */
+  private tryCandidate(chunk: Uint8Array, from: number, end: number, events: JsonEvent[]): boolean {
+    const tail = chunk.subarray(from, end);
+    const bytes = this.parts.length === 0 ? tail : join([...this.parts, tail]);
+    let text: string;
+    let value: unknown;
+    try {
+      text = this.decoder.decode(bytes);
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return false;
+    }
+    this.parts = [];
+    this.at = moved(this.at, text);
+    this.emit(value, events);
+    return true;
+  }
+
+  private stopShortcut(): void {
+    this.shortcut = false;
+    this.close = 0;
   }
 
   private decode(bytes: Uint8Array): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeText, parseJson } from '@/lib/formats/bytes';
 import type { FormatError } from '@/lib/formats/imported';
 import { type JsonEvent, JsonItemReader } from '@/lib/formats/json-items';
@@ -183,6 +183,76 @@ function withEngine<T>(engine: Engine, f: () => T): T {
   }
 }
 
+/** What each push (then end) returned, up to the error that stopped the reader, if any. */
+type Pushes = (JsonEvent[] | { error: string })[];
+
+/** Feeds `bytes` cut at `cuts`, noting what every call returned or threw. */
+function pushes(bytes: Uint8Array, cuts: number[], newlineShortcut: boolean): Pushes {
+  const reader = new JsonItemReader({ newlineShortcut });
+  const out: Pushes = [];
+  try {
+    let at = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      const piece = bytes.slice(at, cut);
+      out.push(reader.push(piece));
+      piece.fill(0);
+      at = cut;
+    }
+    out.push(reader.end());
+  } catch (error) {
+    out.push({
+      error: formatError(() => {
+        throw error;
+      }).message,
+    });
+  }
+  return out;
+}
+
+/** Cuts at random places, each piece at most `largest` bytes long. */
+function cutsOf(length: number, largest: number, random: () => number): number[] {
+  const cuts: number[] = [];
+  for (
+    let at = 1 + Math.floor(random() * largest);
+    at < length;
+    at += 1 + Math.floor(random() * largest)
+  ) {
+    cuts.push(at);
+  }
+  return cuts;
+}
+
+/** `text` as JSON.stringify indents it, or with its lines indented unevenly, or with "\r\n"s. */
+function layout(value: unknown, random: () => number): string {
+  const pick = <T>(choices: readonly T[]) => choices[Math.floor(random() * choices.length)]!;
+  const pretty = JSON.stringify(value, null, pick([2, 4, 1, '\t']));
+  switch (pick(['pretty', 'pretty', 'uneven', 'crlf', 'minified', 'lines'])) {
+    case 'uneven':
+      return pretty.replace(/\n[ \t]*/g, (m) =>
+        random() < 0.3 ? `\n${pick(['', ' ', '   ', '\t '])}` : m,
+      );
+    case 'crlf':
+      return pretty.replace(/\n/g, '\r\n');
+    case 'minified':
+      return JSON.stringify(value);
+    case 'lines':
+      return Array.isArray(value)
+        ? `[\n${value.map((item) => JSON.stringify(item)).join(',\n')}\n]`
+        : JSON.stringify(value);
+    default:
+      return pretty;
+  }
+}
+
+/** `text` with one of the faults a damaged file has, at a random place. */
+function damage(text: string, random: () => number): string {
+  const at = Math.floor(random() * text.length);
+  const faults = ['{', '}', ']', '[', '"', ',', '\\', '\n', '\n  }', 'x'];
+  return random() < 0.2
+    ? text.slice(0, at)
+    : text.slice(0, at) + faults[Math.floor(random() * faults.length)]! + text.slice(at);
+}
+
 describe('JsonItemReader', () => {
   it('rebuilds exactly what JSON.parse reads, however the bytes are cut', () => {
     for (let seed = 1; seed <= 400; seed++) {
@@ -363,6 +433,92 @@ describe('JsonItemReader', () => {
     const error = readError('[1,\n  {"a": }]');
     expect(error.where).toBe('line 2, column 3');
     expect(error.why).toMatch(/^it starts like JSON but is not valid JSON \(Unexpected token/);
+  });
+
+  it('reads pretty, uneven, minified and one-per-line files exactly as its byte scan does', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const random = seeded(seed).next;
+      const value = JSON.parse(new JsonGenerator(random).document()) as unknown;
+      const text = layout(value, random);
+      const bytes = encoder.encode(text);
+      const cuts = cutsOf(bytes.length, [1, 5, 40, 300, bytes.length][seed % 5]!, random);
+      const fast = pushes(bytes, cuts, true);
+      expect(fast, `seed ${seed}: ${text}`).toEqual(pushes(bytes, cuts, false));
+      expect(rebuild(fast.flat() as JsonEvent[]), text).toEqual(JSON.parse(text));
+    }
+  });
+
+  it('fails on damaged files at the same push, with the same message, as its byte scan does', () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const random = seeded(seed).next;
+      const value = JSON.parse(new JsonGenerator(random).document()) as unknown;
+      const text = damage(layout(value, random), random);
+      const bytes = encoder.encode(text);
+      const cuts = cutsOf(bytes.length, [1, 7, 60, bytes.length][seed % 4]!, random);
+      expect(pushes(bytes, cuts, true), `seed ${seed}: ${text}`).toEqual(
+        pushes(bytes, cuts, false),
+      );
+    }
+  });
+
+  it('reads the items of a pretty-printed file without looking at every byte', () => {
+    const items = Array.from({ length: 50 }, (_, i) => ({ i, tabs: { a: { url: `u${i}` } } }));
+    const bytes = encoder.encode(JSON.stringify(items, null, 2));
+    for (const size of [bytes.length, 200, 1]) {
+      const scan = vi.spyOn(JsonItemReader.prototype as unknown as { scan: () => number }, 'scan');
+      try {
+        expect(rebuild(read(bytes, () => size))).toEqual(items);
+        // Only an item's bytes in chunks before its last are scanned (to know it goes on).
+        const chunksWithAnEnd = size === bytes.length ? 1 : bytes.length / size;
+        if (size === bytes.length) expect(scan).not.toHaveBeenCalled();
+        else expect(scan.mock.calls.length).toBeLessThanOrEqual(chunksWithAnEnd);
+      } finally {
+        scan.mockRestore();
+      }
+    }
+  });
+
+  it('falls back to its byte scan when the first closing line is not where an item ends', () => {
+    const texts = [
+      // The candidate ends inside the item (an inner object closes at the item's indentation).
+      '[\n  {\n    "a": {\n  },\n    "b": 1\n  },\n  {\n    "c": 2\n  }\n]',
+      // The candidate ends in a later item (this one closes deeper than it opened).
+      '[\n  {\n    "a": 1\n    },\n  {\n    "b": [\n    ]\n  },\n  {\n    "c": 2\n  }\n]',
+      // An item closes on the line it opened on.
+      '[\n  {"a": 1},\n  {\n    "b": 1\n  }\n]',
+      // A "\n  }" inside a string (not valid JSON, so the whole file fails alike).
+      '[\n  {\n    "a": "x\n  }",\n    "b": 1\n  }\n]',
+    ];
+    for (const text of texts) {
+      const parsed: string[] = [];
+      const parse = JSON.parse;
+      JSON.parse = (json: string) => {
+        parsed.push(json);
+        return parse(json) as unknown;
+      };
+      let outcome: unknown;
+      try {
+        outcome = rebuild(readText(text, () => text.length));
+      } catch (error) {
+        outcome = (error as Error).message;
+      } finally {
+        JSON.parse = parse;
+      }
+      let whole: unknown;
+      try {
+        whole = parse(text);
+      } catch {
+        whole = formatError(() => parseJson(text)).message;
+      }
+      expect(outcome, text).toEqual(whole);
+      // The shortcut was tried: JSON.parse saw a candidate first that was not the item.
+      expect(() => parse(parsed[0]!), text).toThrow();
+      for (let size = 1; size < 12; size++) {
+        const bytes = encoder.encode(text);
+        const cuts = cutsOf(bytes.length, size, () => 0.999);
+        expect(pushes(bytes, cuts, true)).toEqual(pushes(bytes, cuts, false));
+      }
+    }
   });
 
   it('reads a 20 MB array in 64 KiB chunks', () => {
