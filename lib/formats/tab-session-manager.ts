@@ -63,18 +63,61 @@ const SessionSchema = v.object({
   tabGroups: v.nullish(v.array(v.unknown(), 'its tab groups are not a list')),
 });
 
-const TabSchema = v.object({
-  url: v.optional(v.unknown()),
-  title: v.nullish(v.string('its title is not text')),
-  pinned: v.nullish(v.boolean('its “pinned” is not true or false')),
-  active: v.nullish(v.boolean('its “active” is not true or false')),
-  index: lenient(v.number()),
-  groupId: lenient(v.number()),
-  mutedInfo: lenient(v.object({ muted: lenient(v.boolean()) })),
-  favIconUrl: lenient(v.string()),
-  lastAccessed: lenient(v.number()),
-  incognito: lenient(v.boolean()),
-});
+/**
+ * The fields of a tab that are read, as a valibot object schema would give them (the file
+ * has one for every tab, so it is checked by hand): a field's value is read as `tab[key]`;
+ * title, pinned and active must have their type when present (the first wrong one, in that
+ * order, is the reason the tab is left out); the others are dropped when of another type.
+ * `index` is read where tabs are put in order.
+ */
+interface RawTab {
+  url: unknown;
+  title: string | null | undefined;
+  pinned: boolean | null | undefined;
+  active: boolean | null | undefined;
+  groupId: number | undefined;
+  mutedInfo: { muted: boolean | undefined } | undefined;
+  favIconUrl: string | undefined;
+  lastAccessed: number | undefined;
+  incognito: boolean | undefined;
+}
+
+/** The tab's fields, or why it cannot be imported. */
+function readTab(raw: PlainObject): RawTab | string {
+  const { title, pinned, active, mutedInfo } = raw;
+  if (title !== undefined && title !== null && typeof title !== 'string') {
+    return 'its title is not text';
+  }
+  if (pinned !== undefined && pinned !== null && typeof pinned !== 'boolean') {
+    return 'its “pinned” is not true or false';
+  }
+  if (active !== undefined && active !== null && typeof active !== 'boolean') {
+    return 'its “active” is not true or false';
+  }
+  return {
+    url: raw.url,
+    title,
+    pinned,
+    active,
+    groupId: numberOrUndefined(raw.groupId),
+    mutedInfo:
+      typeof mutedInfo === 'object' && mutedInfo !== null
+        ? { muted: booleanOrUndefined((mutedInfo as PlainObject).muted) }
+        : undefined,
+    favIconUrl: typeof raw.favIconUrl === 'string' ? raw.favIconUrl : undefined,
+    lastAccessed: numberOrUndefined(raw.lastAccessed),
+    incognito: booleanOrUndefined(raw.incognito),
+  };
+}
+
+/** As valibot's number(): NaN is not one. */
+function numberOrUndefined(x: unknown): number | undefined {
+  return typeof x === 'number' && !Number.isNaN(x) ? x : undefined;
+}
+
+function booleanOrUndefined(x: unknown): boolean | undefined {
+  return typeof x === 'boolean' ? x : undefined;
+}
 
 const WindowInfoSchema = v.object({
   left: lenient(v.number()),
@@ -302,12 +345,11 @@ function parseWindow(
       skipped.push({ where: tabWhere, why: 'it is not a tab' });
       continue;
     }
-    const parsed = v.safeParse(TabSchema, raw);
-    if (!parsed.success) {
-      skipped.push({ where: tabWhere, why: parsed.issues[0].message });
+    const tab = readTab(raw);
+    if (typeof tab === 'string') {
+      skipped.push({ where: tabWhere, why: tab });
       continue;
     }
-    const tab = parsed.output;
     const urlWhy = badUrl(tab.url);
     if (urlWhy !== null) {
       skipped.push({ where: tabWhere, why: urlWhy });

@@ -1,10 +1,12 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '@/lib/formats/imported';
+import { FormatError, importedTab } from '@/lib/formats/imported';
 import {
   looksLikeTabSessionManager,
   parseTabSessionManager,
   TEMP_SESSION_REASON,
 } from '@/lib/formats/tab-session-manager';
+import { random } from '../random';
 import { fixtureJson, formatError } from './helpers';
 
 const NOW = 1_700_000_000_000;
@@ -224,6 +226,111 @@ describe('parseTabSessionManager: damaged and hostile files', () => {
       { where: 'session 1 (“Work”), window 1, tab 4', why: 'its URL is not text' },
       { where: 'session 1 (“Work”), window 1, tab 5', why: 'its title is not text' },
     ]);
+  });
+
+  it('reads every tab field as the valibot schema it replaced did', () => {
+    const lenient = <T extends v.GenericSchema>(schema: T) =>
+      v.fallback(v.optional(schema), undefined);
+    const TabSchema = v.object({
+      url: v.optional(v.unknown()),
+      title: v.nullish(v.string('its title is not text')),
+      pinned: v.nullish(v.boolean('its “pinned” is not true or false')),
+      active: v.nullish(v.boolean('its “active” is not true or false')),
+      index: lenient(v.number()),
+      groupId: lenient(v.number()),
+      mutedInfo: lenient(v.object({ muted: lenient(v.boolean()) })),
+      favIconUrl: lenient(v.string()),
+      lastAccessed: lenient(v.number()),
+      incognito: lenient(v.boolean()),
+    });
+    const values = [
+      null,
+      true,
+      false,
+      0,
+      1,
+      -1,
+      3.5,
+      NaN,
+      Infinity,
+      '',
+      'x',
+      'https://a.test/i.png',
+      'data:image/png,x',
+      [],
+      [true],
+      {},
+      { muted: true },
+      { muted: 'yes' },
+    ];
+    const fields = [
+      'url',
+      'title',
+      'pinned',
+      'active',
+      'groupId',
+      'mutedInfo',
+      'favIconUrl',
+      'lastAccessed',
+      'incognito',
+    ];
+    const r = random(5);
+    const raws = Array.from({ length: 3000 }, (_, i) => {
+      const raw: Record<string, unknown> =
+        i % 50 === 0 ? (Object.create({ title: 5, pinned: true }) as Record<string, unknown>) : {};
+      for (const field of fields) {
+        if (field === 'url' && r.next() < 0.8) raw.url = `https://t.test/${i}`;
+        else if (r.next() < 0.4) raw[field] = r.pick(values);
+      }
+      return raw;
+    });
+    const group = { id: 1, windowId: 1, title: 'G', color: 'blue', collapsed: false };
+    const sessions = raws.map((raw) =>
+      session({ '1': { '10': raw } }, { name: '', tabGroups: [group] }),
+    );
+    const file = parse([...sessions, session({ '1': { '10': tab('https://ok.test/', 0) } })]);
+    const imported = [...file.sessions];
+    const skipped = [...file.skipped];
+    for (let i = 0; i < raws.length; i++) {
+      const where = `session ${i + 1}, window 1, tab 1`;
+      const parsed = v.safeParse(TabSchema, raws[i]);
+      const t = parsed.success ? parsed.output : null;
+      const url = t?.url;
+      const urlWhy =
+        url === undefined || url === null
+          ? 'it has no URL'
+          : typeof url !== 'string'
+            ? 'its URL is not text'
+            : url.trim() === ''
+              ? 'its URL is empty'
+              : null;
+      if (t === null || urlWhy !== null) {
+        const why = parsed.success ? urlWhy : parsed.issues[0].message;
+        expect(skipped.shift(), `tab ${i}`).toEqual({ where, why });
+        expect(skipped.shift()).toEqual({
+          where: `session ${i + 1}`,
+          why: 'none of its tabs could be imported',
+        });
+        continue;
+      }
+      const expected = importedTab(url as string, t.title ?? '', {
+        pinned: t.pinned ?? false,
+        active: t.active ?? false,
+        muted: t.mutedInfo?.muted ?? false,
+        group: t.groupId === 1 ? 'g1' : null,
+      });
+      if (t.lastAccessed !== undefined && Number.isFinite(t.lastAccessed)) {
+        expected.lastAccessed = t.lastAccessed;
+      }
+      if (t.favIconUrl !== undefined && /^https?:\/\//i.test(t.favIconUrl)) {
+        expected.favIconUrl = t.favIconUrl;
+      }
+      const window = imported.shift()!.windows[0]!;
+      expect(window.tabs, `tab ${i}`).toEqual([expected]);
+      expect(window.incognito, `tab ${i}`).toBe(t.incognito === true);
+    }
+    expect(skipped).toEqual([]);
+    expect(imported).toHaveLength(1);
   });
 
   it('skips a session whose tabs were all skipped', () => {
