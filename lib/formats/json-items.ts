@@ -92,6 +92,12 @@ export class JsonItemReader {
    */
   private close = 0;
   private closeIndent = 0;
+  /** Bytes of the item being gathered kept in `parts` that the byte scan has not read. */
+  private held = 0;
+  /** Events of the chunk the held item began in, before it: they wait for it. */
+  private pending: JsonEvent[] = [];
+  /** An error the file has, to be thrown once the events before it are handed out. */
+  private deferred: FormatError | null = null;
   /** Off for the rest of the file once the file proved not to be written so. */
   private shortcut: boolean;
 
@@ -112,11 +118,48 @@ export class JsonItemReader {
     return this.read;
   }
 
-  /** Feed the next bytes (UTF-8). Returns the events these bytes completed, in order. */
+  /**
+   * Feed the next bytes (UTF-8). Returns the events these bytes completed, in order. With
+   * the newline shortcut, a chunk's events may come in a later call (see `held`); no event
+   * is ever handed out that a reader of every byte would not have handed out by then.
+   */
   push(chunk: Uint8Array): JsonEvent[] {
-    const events: JsonEvent[] = [];
+    this.throwDeferred();
     const n = chunk.length;
     let i = this.skipBom(chunk);
+    let withheld: JsonEvent[] = [];
+    const events: JsonEvent[] = [];
+    if (this.held > 0 && i < n) {
+      const end = this.candidate(chunk, i);
+      if (end < 0 && this.held + n - i <= HOLD_LIMIT) {
+        this.hold(chunk, i);
+        this.read += n;
+        return [];
+      }
+      if (end >= 0 && this.tryCandidate(chunk, i, end, events)) {
+        withheld = this.pending;
+        this.pending = [];
+        i = end;
+      } else {
+        withheld = this.catchUp();
+        if (this.deferred !== null) return withheld;
+      }
+    }
+    try {
+      this.feed(chunk, i, events);
+    } catch (error) {
+      if (withheld.length === 0 || !(error instanceof FormatError)) throw error;
+      this.deferred = error;
+      return withheld;
+    }
+    this.read += n;
+    if (this.held > 0) return withheld; // this chunk's events wait for the held item
+    return withheld.length === 0 ? events : withheld.concat(events);
+  }
+
+  /** Reads `chunk` from `i` on, adding the events it completes to `events`. */
+  private feed(chunk: Uint8Array, i: number, events: JsonEvent[]): void {
+    const n = chunk.length;
     while (i < n) {
       if (this.gathering === 'nothing') {
         i = this.outer(chunk, i, events);
@@ -128,11 +171,15 @@ export class JsonItemReader {
           i = end;
           continue;
         }
-        if (end >= 0) this.stopShortcut();
+        if (end < 0) {
+          // It goes on in the next chunks, if the file is written so: they will tell.
+          this.hold(chunk, i);
+          this.pending = events;
+          return;
+        }
+        this.stopShortcut();
       }
       const end = this.scan(chunk, i);
-      // An item that ends where no candidate was is not written as the shortcut expects.
-      if (end >= 0 && this.close !== 0) this.stopShortcut();
       if (end < 0) {
         this.parts.push(chunk.slice(i));
         i = n;
@@ -141,25 +188,75 @@ export class JsonItemReader {
         i = end;
       }
     }
-    this.read += n;
-    return events;
   }
 
   /**
-   * The input is over. Returns any last events (none: every value ends before the closing
-   * bracket that must follow it); throws if the JSON is incomplete or anything but
-   * whitespace follows the top-level value.
+   * The input is over. Returns any last events (none, unless the newline shortcut held some
+   * back: every value ends before the closing bracket that must follow it); throws if the
+   * JSON is incomplete or anything but whitespace follows the top-level value. Call it
+   * until it returns no events: when the shortcut held back events that the file's error
+   * comes after, they come first and the error on the next call.
    */
   end(): JsonEvent[] {
-    if (this.gathering !== 'nothing') {
-      // Say where the file ends, which needs the cut-off value's text.
-      this.at = moved(this.at, this.decode(join(this.parts)));
-      this.parts = [];
+    this.throwDeferred();
+    const withheld = this.held > 0 ? this.catchUp() : [];
+    if (this.deferred !== null) return withheld;
+    try {
+      if (this.gathering !== 'nothing') {
+        // Say where the file ends, which needs the cut-off value's text.
+        this.at = moved(this.at, this.decode(join(this.parts)));
+        this.parts = [];
+      }
+      if (this.state !== 'done') {
+        throw this.invalid('the file ends before the JSON does');
+      }
+    } catch (error) {
+      if (withheld.length === 0 || !(error instanceof FormatError)) throw error;
+      this.deferred = error;
     }
-    if (this.state !== 'done') {
-      throw this.invalid('the file ends before the JSON does');
+    return withheld;
+  }
+
+  /** Keeps a copy of the item's bytes in `chunk` from `i` on, not yet known to go on. */
+  private hold(chunk: Uint8Array, i: number): void {
+    this.parts.push(chunk.slice(i));
+    this.held += chunk.length - i;
+  }
+
+  /**
+   * The held item did not end where the shortcut looked for its end (or grew too big to wait
+   * for it): the held bytes are read again byte by byte, as the chunks they came in, and
+   * the shortcut is off for the rest of the file. The item may have ended in any of them,
+   * and other values after it. Returns the events of those chunks (with those of the first
+   * one before the item, `pending`), as calls without the shortcut would have returned
+   * them. A chunk with an error has none: its error is thrown right away if no event came
+   * before it, else on the next call (`deferred`), once these events are handed out.
+   */
+  private catchUp(): JsonEvent[] {
+    const chunks = this.parts;
+    let group = this.pending;
+    this.parts = [];
+    this.pending = [];
+    this.held = 0;
+    this.stopShortcut();
+    this.begin('item', chunks[0]![0]!);
+    const withheld: JsonEvent[] = [];
+    for (let c = 0; c < chunks.length; c++) {
+      if (c > 0) group = [];
+      try {
+        this.feed(chunks[c]!, 0, group);
+      } catch (error) {
+        if (withheld.length === 0 || !(error instanceof FormatError)) throw error;
+        this.deferred = error;
+        break;
+      }
+      withheld.push(...group);
     }
-    return [];
+    return withheld;
+  }
+
+  private throwDeferred(): void {
+    if (this.deferred !== null) throw this.deferred;
   }
 
   private skipBom(chunk: Uint8Array): number {
@@ -216,7 +313,12 @@ export class JsonItemReader {
             this.closeArray();
           } else if (startsValue(b)) {
             this.begin('item', b);
-            if (this.shortcut && indent >= 0 && (b === OPEN_BRACE || b === OPEN_BRACKET)) {
+            if (
+              this.shortcut &&
+              indent >= 0 &&
+              (b === OPEN_BRACE || b === OPEN_BRACKET) &&
+              startsLine(chunk, i + 1)
+            ) {
               this.close = b === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
               this.closeIndent = indent;
             }
@@ -377,8 +479,7 @@ export class JsonItemReader {
    * item followed by more than whitespace. Either way the exact scan takes over.
    *
    * Returns the end (exclusive) in `chunk` of the first candidate at or after `from`, or -1.
-   * The candidate's first bytes may be in earlier chunks (`parts`): the scan of those chunks
-   * found no end there, so the item ends here at the earliest.
+   * The item's first bytes, and the candidate's, may be in earlier chunks (held in `parts`).
    */
   private candidate(chunk: Uint8Array, from: number): number {
     const close = this.close;
@@ -430,6 +531,7 @@ export class JsonItemReader {
       return false;
     }
     this.parts = [];
+    this.held = 0;
     this.at = moved(this.at, text);
     this.emit(value, events);
     return true;
@@ -451,6 +553,14 @@ export class JsonItemReader {
   private invalid(reason: string): FormatError {
     return notJson(this.at, reason);
   }
+}
+
+/** Bytes of an item held while the shortcut looks for its end: bounds what it may waste. */
+const HOLD_LIMIT = 16 * 1024 * 1024;
+
+/** A line ends at `i` in `chunk`: a pretty-printed object or array opens so. */
+function startsLine(chunk: Uint8Array, i: number): boolean {
+  return chunk[i] === LF || (chunk[i] === CR && chunk[i + 1] === LF);
 }
 
 /** In a value's place, these bytes cannot begin one (whatever else can, JSON.parse judges). */

@@ -96,8 +96,11 @@ async function readStreamed(
       }
     }
     if (first) return 'whole'; // empty: the whole-file path says so
-    for (const event of json.end()) {
-      if ((await dispatch.on(event)) === 'whole') return 'whole';
+    // The reader may hand out last events before it says the file is broken.
+    for (let events = json.end(); events.length > 0; events = json.end()) {
+      for (const event of events) {
+        if ((await dispatch.on(event)) === 'whole') return 'whole';
+      }
     }
     return await dispatch.finish();
   } finally {

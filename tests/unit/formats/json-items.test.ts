@@ -107,8 +107,15 @@ function read(bytes: Uint8Array, size: () => number): JsonEvent[] {
     piece.fill(0);
     at += piece.length;
   }
-  events.push(...reader.end());
+  events.push(...ended(reader));
   expect(reader.bytesRead).toBe(bytes.length);
+  return events;
+}
+
+/** The reader's last events: `end()` is called until it returns none. */
+function ended(reader: JsonItemReader): JsonEvent[] {
+  const events: JsonEvent[] = [];
+  for (let last = reader.end(); last.length > 0; last = reader.end()) events.push(...last);
   return events;
 }
 
@@ -183,30 +190,34 @@ function withEngine<T>(engine: Engine, f: () => T): T {
   }
 }
 
-/** What each push (then end) returned, up to the error that stopped the reader, if any. */
-type Pushes = (JsonEvent[] | { error: string })[];
+/**
+ * What a caller of the reader sees: the events it hands out, in order, up to the error that
+ * stops it, if any. (A push may hand out events the shortcut held back from earlier ones.)
+ */
+interface Seen {
+  events: JsonEvent[];
+  error?: string;
+}
 
-/** Feeds `bytes` cut at `cuts`, noting what every call returned or threw. */
-function pushes(bytes: Uint8Array, cuts: number[], newlineShortcut: boolean): Pushes {
+/** Feeds `bytes` cut at `cuts` (each piece wiped after use), noting what the reader did. */
+function pushes(bytes: Uint8Array, cuts: number[], newlineShortcut: boolean): Seen {
   const reader = new JsonItemReader({ newlineShortcut });
-  const out: Pushes = [];
+  const seen: Seen = { events: [] };
   try {
     let at = 0;
     for (const cut of [...cuts, bytes.length]) {
       const piece = bytes.slice(at, cut);
-      out.push(reader.push(piece));
+      seen.events.push(...reader.push(piece));
       piece.fill(0);
       at = cut;
     }
-    out.push(reader.end());
+    for (let last = reader.end(); last.length > 0; last = reader.end()) seen.events.push(...last);
   } catch (error) {
-    out.push({
-      error: formatError(() => {
-        throw error;
-      }).message,
-    });
+    seen.error = formatError(() => {
+      throw error;
+    }).message;
   }
-  return out;
+  return seen;
 }
 
 /** Cuts at random places, each piece at most `largest` bytes long. */
@@ -444,11 +455,11 @@ describe('JsonItemReader', () => {
       const cuts = cutsOf(bytes.length, [1, 5, 40, 300, bytes.length][seed % 5]!, random);
       const fast = pushes(bytes, cuts, true);
       expect(fast, `seed ${seed}: ${text}`).toEqual(pushes(bytes, cuts, false));
-      expect(rebuild(fast.flat() as JsonEvent[]), text).toEqual(JSON.parse(text));
+      expect(rebuild(fast.events), text).toEqual(JSON.parse(text));
     }
   });
 
-  it('fails on damaged files at the same push, with the same message, as its byte scan does', () => {
+  it('fails on damaged files after the same events, with the same message, as its byte scan does', () => {
     for (let seed = 1; seed <= 1000; seed++) {
       const random = seeded(seed).next;
       const value = JSON.parse(new JsonGenerator(random).document()) as unknown;
@@ -464,14 +475,19 @@ describe('JsonItemReader', () => {
   it('reads the items of a pretty-printed file without looking at every byte', () => {
     const items = Array.from({ length: 50 }, (_, i) => ({ i, tabs: { a: { url: `u${i}` } } }));
     const bytes = encoder.encode(JSON.stringify(items, null, 2));
-    for (const size of [bytes.length, 200, 1]) {
+    for (const size of [bytes.length, 200, 64, 1]) {
       const scan = vi.spyOn(JsonItemReader.prototype as unknown as { scan: () => number }, 'scan');
       try {
         expect(rebuild(read(bytes, () => size))).toEqual(items);
-        // Only an item's bytes in chunks before its last are scanned (to know it goes on).
-        const chunksWithAnEnd = size === bytes.length ? 1 : bytes.length / size;
-        if (size === bytes.length) expect(scan).not.toHaveBeenCalled();
-        else expect(scan.mock.calls.length).toBeLessThanOrEqual(chunksWithAnEnd);
+        // An item cut right after its "{" cannot be seen to open a block: it is scanned.
+        let cutFirstLines = 0;
+        for (let at = bytes.indexOf(0x7b); at >= 0; at = bytes.indexOf(0x7b, at + 1)) {
+          if (bytes[at - 3] === 0x0a && bytes[at - 1] === 0x20 && (at + 1) % size === 0) {
+            cutFirstLines++;
+          }
+        }
+        if (cutFirstLines === 0) expect(scan).not.toHaveBeenCalled();
+        else expect(size).toBe(1);
       } finally {
         scan.mockRestore();
       }
@@ -484,40 +500,60 @@ describe('JsonItemReader', () => {
       '[\n  {\n    "a": {\n  },\n    "b": 1\n  },\n  {\n    "c": 2\n  }\n]',
       // The candidate ends in a later item (this one closes deeper than it opened).
       '[\n  {\n    "a": 1\n    },\n  {\n    "b": [\n    ]\n  },\n  {\n    "c": 2\n  }\n]',
-      // An item closes on the line it opened on.
-      '[\n  {"a": 1},\n  {\n    "b": 1\n  }\n]',
+      // An item ends (and another) in chunks before the candidate, and an error comes later.
+      '[\n  {\n    "a": 1\n    },\n  {\n    "b": 2\n  }, x\n]',
+      // The same, the error (and the candidate) in the last chunk.
+      '[\n  {\n    "a": 1\n    },\n  {\n    "b": 2\n  }\n  }, x',
       // A "\n  }" inside a string (not valid JSON, so the whole file fails alike).
       '[\n  {\n    "a": "x\n  }",\n    "b": 1\n  }\n]',
     ];
     for (const text of texts) {
+      const bytes = encoder.encode(text);
       const parsed: string[] = [];
       const parse = JSON.parse;
       JSON.parse = (json: string) => {
         parsed.push(json);
         return parse(json) as unknown;
       };
-      let outcome: unknown;
+      let fast: Seen;
       try {
-        outcome = rebuild(readText(text, () => text.length));
-      } catch (error) {
-        outcome = (error as Error).message;
+        fast = pushes(bytes, [], true);
       } finally {
         JSON.parse = parse;
       }
-      let whole: unknown;
-      try {
-        whole = parse(text);
-      } catch {
-        whole = formatError(() => parseJson(text)).message;
-      }
-      expect(outcome, text).toEqual(whole);
+      expect(fast, text).toEqual(pushes(bytes, [], false));
+      if (fast.error === undefined) expect(rebuild(fast.events)).toEqual(parse(text));
       // The shortcut was tried: JSON.parse saw a candidate first that was not the item.
       expect(() => parse(parsed[0]!), text).toThrow();
       for (let size = 1; size < 12; size++) {
-        const bytes = encoder.encode(text);
         const cuts = cutsOf(bytes.length, size, () => 0.999);
         expect(pushes(bytes, cuts, true)).toEqual(pushes(bytes, cuts, false));
       }
+    }
+  });
+
+  it('stops holding an item back for its closing line after 16 MiB', () => {
+    const long = 'x'.repeat(17 * 1024 * 1024);
+    for (const text of [
+      // Its closing line is where the shortcut looks for it, but only after the limit.
+      `[\n  {\n    "a": "${long}"\n  },\n  {\n    "b": 1\n  }\n]`,
+      // It closes deeper than it opened: the next item's end is the first candidate.
+      `[\n  {\n    "a": "${long}"\n    },\n  {\n    "b": 1\n  }\n]`,
+    ]) {
+      const scan = vi.spyOn(JsonItemReader.prototype as unknown as { scan: () => number }, 'scan');
+      let events: JsonEvent[];
+      try {
+        events = read(encoder.encode(text), () => 65_536);
+        // The held bytes were read again by the byte scan.
+        expect(scan).toHaveBeenCalled();
+      } finally {
+        scan.mockRestore();
+      }
+      expect(events.map((e) => (e.kind === 'item' ? Object.keys(e.value as object) : e))).toEqual([
+        { kind: 'start', top: 'array' },
+        ['a'],
+        ['b'],
+      ]);
     }
   });
 

@@ -111,6 +111,8 @@ describe('readImportBlob', () => {
     for (const bytes of [
       encode(tabkeepFile(300, 1)),
       encode(`[${Array.from({ length: 300 }, () => tsmSession()).join(',')}]`),
+      // Pretty-printed, as TSM writes it: read by the reader's newline shortcut.
+      encode(JSON.stringify(JSON.parse(`[${Array(300).fill(tsmSession()).join(',')}]`), null, 2)),
     ]) {
       const source = chunked(bytes, 1024);
       let readWhenFirst = -1;
