@@ -38,7 +38,7 @@ export function ImportPanel() {
         { file, now: Date.now() },
         {
           onProgress: (fraction) => setProgress({ label: `Reading ${file.name}`, fraction }),
-          onSessions: (sessions) => stager.add(sessions),
+          onSessions: (json) => stager.add(json),
         },
       );
       setReady({ preview: toPreview(read, await stager.staged()), stager });

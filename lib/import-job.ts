@@ -16,7 +16,8 @@ export interface ImportJobRequest {
 
 export type ImportJobMessage =
   | { kind: 'progress'; read: number; total: number }
-  | { kind: 'sessions'; sessions: ImportedSession[] }
+  /** A batch of sessions (ImportedSession[]) as JSON text, as the service takes it. */
+  | { kind: 'sessions'; json: string }
   | { kind: 'done'; read: ReadSummary }
   | { kind: 'failed'; message: string };
 
@@ -36,7 +37,7 @@ export async function runImportJob(
   let batchTabs = 0;
   let reported = -1;
   const flush = () => {
-    if (batch.length > 0) post({ kind: 'sessions', sessions: batch });
+    if (batch.length > 0) post({ kind: 'sessions', json: JSON.stringify(batch) });
     batch = [];
     batchTabs = 0;
   };

@@ -1,4 +1,3 @@
-import type { ImportedSession } from './formats/imported';
 import type { ImportCounts } from './import-preview';
 import type { ArgOf, ImportResult, Method, ResultOf } from './protocol';
 
@@ -19,10 +18,12 @@ export class ImportStager {
   constructor(private readonly call: CallService) {}
 
   /** Sends a part; a failure surfaces at `staged()` or `commit()`. */
-  add(sessions: ImportedSession[]): void {
+  /** `sessionsJson`: a batch of sessions (ImportedSession[]) as JSON text. */
+  add(sessionsJson: string): void {
     const part = this.parts++;
     this.queue = this.queue.then(async () => {
-      this.counts = await this.call('stageImport', { importId: this.importId, part, sessions });
+      const { importId } = this;
+      this.counts = await this.call('stageImport', { importId, part, sessionsJson });
     });
   }
 
@@ -36,7 +37,7 @@ export class ImportStager {
     try {
       await this.queue;
       // An empty import is still one (empty) part, so the service answers as for any other.
-      if (this.parts === 0) this.add([]);
+      if (this.parts === 0) this.add('[]');
       await this.queue;
       return await this.call('commitImport', { importId: this.importId, parts: this.parts });
     } catch (error) {

@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import { UserError } from './errors';
 import type { ImportedSession } from './formats/imported';
 import { contentHash } from './hash';
 import { PreviewTally, type ImportCounts } from './import-preview';
+import { ImportedSessionSchema } from './model';
 import type { CommitImportRequest, StageImportRequest } from './protocol';
 
 /** A session of an import, with its content hash. */
@@ -39,7 +41,8 @@ export class ImportStaging {
     private readonly kept: () => Promise<string[]>,
   ) {}
 
-  async stage({ importId, part, sessions }: StageImportRequest): Promise<ImportCounts> {
+  async stage({ importId, part, sessionsJson }: StageImportRequest): Promise<ImportCounts> {
+    const sessions = parsePart(sessionsJson);
     this.dropStale();
     if (part === 0) {
       const tally = new PreviewTally(await this.kept());
@@ -75,4 +78,21 @@ export class ImportStaging {
       if (now - staged.touched > STALE_MS) this.imports.delete(id);
     }
   }
+}
+
+const PartSchema = v.array(ImportedSessionSchema);
+
+/** A part's JSON text -> sessions, checked against the model like any input from outside. */
+function parsePart(json: string): ImportedSession[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new UserError('Malformed import part: its sessions are not JSON.');
+  }
+  const parsed = v.safeParse(PartSchema, value);
+  if (!parsed.success) {
+    throw new UserError(`Malformed import part: ${parsed.issues[0].message}`);
+  }
+  return parsed.output;
 }

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ImportJobMessage, ImportJobRequest } from './import-job';
-import type { ImportedSession } from './formats/imported';
 import type { ReadSummary } from './import-preview';
 
 export interface WorkerHandlers {
   /** The fraction of the file read. */
   onProgress(fraction: number): void;
-  /** New sessions, in file order, as they are read. */
-  onSessions(sessions: ImportedSession[]): void;
+  /** Sessions in file order, as they are read: a batch as JSON text. */
+  onSessions(json: string): void;
 }
 
 /**
@@ -23,7 +22,7 @@ export function readFileInWorker(
     worker.onmessage = ({ data }: MessageEvent<ImportJobMessage>) => {
       if (data.kind === 'progress')
         handlers.onProgress(data.total > 0 ? data.read / data.total : 1);
-      else if (data.kind === 'sessions') handlers.onSessions(data.sessions);
+      else if (data.kind === 'sessions') handlers.onSessions(data.json);
       else if (data.kind === 'done') resolve(data.read);
       else reject(new Error(data.message));
     };

@@ -8,7 +8,6 @@ import {
   type ServiceApi,
   type ServiceReply,
 } from './protocol';
-import { ImportedSessionSchema } from './model';
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
@@ -26,7 +25,7 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   stageImport: v.object({
     importId,
     part: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    sessions: v.array(ImportedSessionSchema),
+    sessionsJson: v.string(),
   }),
   commitImport: v.object({ importId, parts: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   cancelImport: v.object({ importId }),

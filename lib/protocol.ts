@@ -46,7 +46,12 @@ export interface StageImportRequest {
   importId: string;
   /** 0, 1, 2, … in order; part 0 starts the import afresh. */
   part: number;
-  sessions: ImportedSession[];
+  /**
+   * The part's sessions (ImportedSession[]) as JSON text, written by the reading worker:
+   * Chrome sends messages as JSON anyway, and a string crosses from worker to page to
+   * service for a fraction of what the objects would cost the page's thread.
+   */
+  sessionsJson: string;
 }
 
 export interface CommitImportRequest {

@@ -87,7 +87,7 @@ describe('import from file to database, damaged files', () => {
       const stager = new ImportStager(call);
       await runImportJob({ file: new Blob([bytes as BlobPart]), now: h.clock }, (message) => {
         messages.push(message);
-        if (message.kind === 'sessions') stager.add(message.sessions);
+        if (message.kind === 'sessions') stager.add(message.json);
       });
       const last = messages.at(-1)!;
       if (last.kind === 'failed') {

@@ -19,7 +19,9 @@ describe('runImportJob', () => {
     const progress = messages.filter((m) => m.kind === 'progress');
     expect(progress.at(-1)).toEqual({ kind: 'progress', read: file.size, total: file.size });
     const whole = parseTabSessionManager(fixtureJson(name), { now: NOW });
-    const sent = messages.flatMap((m) => (m.kind === 'sessions' ? m.sessions : []));
+    const sent = messages.flatMap((m) =>
+      m.kind === 'sessions' ? (JSON.parse(m.json) as unknown[]) : [],
+    );
     expect(sent).toEqual(whole.sessions);
     expect(messages.at(-1)).toEqual({
       kind: 'done',

@@ -145,7 +145,7 @@ describe('importSessions', () => {
     });
     const stager = new ImportStager(call);
     for (const part of [sessions.slice(0, 2), sessions.slice(2, 4), sessions.slice(4)]) {
-      stager.add(part);
+      stager.add(JSON.stringify(part));
     }
     expect(await stager.staged()).toEqual({
       sessions: 5,
@@ -168,8 +168,8 @@ describe('importSessions', () => {
     const [first, ...rest] = tsm().sessions;
     await service.importSessions({ sessions: await staged([first!]) });
     const stager = new ImportStager(viaMessages(service, async () => undefined));
-    stager.add([first!, rest[0]!]);
-    stager.add([rest[0]!, ...rest.slice(1)]);
+    stager.add(JSON.stringify([first!, rest[0]!]));
+    stager.add(JSON.stringify([rest[0]!, ...rest.slice(1)]));
     const tabs = rest.reduce((n, s) => n + s.windows.reduce((m, w) => m + w.tabs.length, 0), 0);
     expect(await stager.staged()).toEqual({
       sessions: rest.length,
@@ -190,20 +190,30 @@ describe('importSessions', () => {
   it('writes nothing when a part is lost or the service restarted, and says to import again', async () => {
     const service = h.service();
     const before = await h.db.summaries.count();
-    const sessions = [bigSession(1, 3)];
+    const sessionsJson = JSON.stringify([bigSession(1, 3)]);
     const interrupted =
       /The import was interrupted .* Nothing was imported: import the file again\./;
-    await service.stageImport({ importId: 'a', part: 0, sessions });
-    await expect(service.stageImport({ importId: 'a', part: 2, sessions })).rejects.toThrow(
+    await service.stageImport({ importId: 'a', part: 0, sessionsJson });
+    await expect(service.stageImport({ importId: 'a', part: 2, sessionsJson })).rejects.toThrow(
       interrupted,
     );
-    await service.stageImport({ importId: 'b', part: 0, sessions });
+    await service.stageImport({ importId: 'b', part: 0, sessionsJson });
     await expect(service.commitImport({ importId: 'b', parts: 2 })).rejects.toThrow(interrupted);
-    await service.stageImport({ importId: 'c', part: 0, sessions });
+    await service.stageImport({ importId: 'c', part: 0, sessionsJson });
     await expect(h.service().commitImport({ importId: 'c', parts: 1 })).rejects.toThrow(
       interrupted,
     );
-    await service.stageImport({ importId: 'd', part: 0, sessions });
+    await expect(
+      service.stageImport({ importId: 'e', part: 0, sessionsJson: '[{"name":' }),
+    ).rejects.toThrow('Malformed import part: its sessions are not JSON.');
+    await expect(
+      service.stageImport({
+        importId: 'e',
+        part: 0,
+        sessionsJson: '[{"name":"x","windows":[{}]}]',
+      }),
+    ).rejects.toThrow(/^Malformed import part: /);
+    await service.stageImport({ importId: 'd', part: 0, sessionsJson });
     await service.cancelImport({ importId: 'd' });
     await expect(service.commitImport({ importId: 'd', parts: 1 })).rejects.toThrow(interrupted);
     expect(await h.db.summaries.count()).toBe(before);
