@@ -1,4 +1,3 @@
-import type { ImportedSession } from './formats/imported';
 import type { ImportCounts } from './import-preview';
 import type { SessionSummary } from './model';
 import type { Settings } from './settings';
