@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash } from '@/lib/hash';
+import { canonicalJson, canonicalWindowsJson, contentHash } from '@/lib/hash';
+import type { WindowSnap } from '@/lib/model';
 import { random } from './random';
 
 /** The definition canonicalJson must keep to: stored hashes were made with it. */
@@ -58,9 +59,79 @@ describe('canonicalJson', () => {
   });
 
   it('gives equal content the same hash whatever the key order', async () => {
-    const a = [{ tabs: [{ url: 'u', title: 't' }], state: 'normal' }];
-    const b = [{ state: 'normal', tabs: [{ title: 't', url: 'u' }] }];
-    expect(await contentHash(a as never)).toBe(await contentHash(b as never));
-    expect(await contentHash(a as never)).toMatch(/^[0-9a-f]{64}$/);
+    const windows = modelWindows(random(5));
+    const reversed = reverseKeys(windows) as WindowSnap[];
+    expect(JSON.stringify(reversed)).not.toBe(JSON.stringify(windows));
+    expect(await contentHash(reversed)).toBe(await contentHash(windows));
+    expect(await contentHash(windows)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes windows of our model exactly as the generic form does (500 seeds)', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const windows = modelWindows(random(seed));
+      expect(canonicalWindowsJson(windows), `seed ${seed}`).toBe(reference(windows));
+    }
   });
 });
+
+/** Windows as capture, importers and stored rows make them: optional fields present or not. */
+function modelWindows(r: ReturnType<typeof random>): WindowSnap[] {
+  const maybe = <T>(value: T) => (r.next() < 0.5 ? value : undefined);
+  const extra = () =>
+    r.next() < 0.3
+      ? ((generate(r, 2) as Record<string, unknown> | null) ?? { note: r.text() })
+      : undefined;
+  const withExtra = <T extends object>(value: T): T => {
+    const e = extra();
+    return e !== undefined && typeof e === 'object' && !Array.isArray(e)
+      ? { ...value, extra: e }
+      : value;
+  };
+  return Array.from({ length: 1 + r.int(3) }, () => {
+    const window = {
+      type: r.pick(['normal', 'popup'] as const),
+      state: r.pick(['normal', 'maximized', 'minimized', 'fullscreen'] as const),
+      ...(r.next() < 0.7 ? { left: r.int(2000) - 500, top: r.int(900) } : {}),
+      ...(r.next() < 0.7 ? { width: r.int(2000), height: r.int(1200) } : {}),
+      ...(r.next() < 0.2 ? { left: undefined } : {}),
+      incognito: r.next() < 0.1,
+      focused: r.next() < 0.5,
+      groups: Array.from({ length: r.int(3) }, (_, i) =>
+        withExtra({
+          id: `g${i}`,
+          title: r.text(),
+          color: 'blue' as const,
+          collapsed: r.next() < 0.5,
+        }),
+      ),
+      tabs: Array.from({ length: 1 + r.int(6) }, () =>
+        withExtra({
+          url: `https://${r.text()}.test/`,
+          title: r.text(),
+          pinned: r.next() < 0.2,
+          active: r.next() < 0.2,
+          muted: r.next() < 0.1,
+          group: r.next() < 0.3 ? 'g0' : null,
+          container:
+            r.next() < 0.2
+              ? withExtra({ cookieStoreId: 'c1', name: r.text(), color: 'red', icon: 'circle' })
+              : null,
+          ...(r.next() < 0.5 ? { lastAccessed: r.int(2 ** 40) + r.next() } : {}),
+          ...(r.next() < 0.5 ? { favIconUrl: maybe(`https://i.test/${r.int(9)}.ico`) } : {}),
+        }),
+      ),
+    };
+    return withExtra(window);
+  });
+}
+
+/** The same value with every object's keys in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
+}
