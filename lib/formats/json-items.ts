@@ -1,4 +1,5 @@
 import { FormatError } from './imported';
+import { moved, notJson, parse, type Place } from './json-place';
 
 /*
  * A JSON file read piece by piece, its big array handed out one item at a time: a 100 MB
@@ -50,13 +51,6 @@ type State =
 
 /** What the value being gathered is, i.e. what to do with it once it is whole. */
 type Gathering = 'nothing' | 'key' | 'member' | 'item';
-
-/** A place in the file; offset counts from its start. */
-interface Place {
-  line: number;
-  column: number;
-  offset: number;
-}
 
 const NOT_UTF8 = 'it is not UTF-8 text (nor gzip, nor a Firefox session file).';
 
@@ -572,21 +566,6 @@ function unexpected(b: number): string {
   return b > SPACE && b < 0x7f ? `unexpected “${String.fromCharCode(b)}”` : 'unexpected character';
 }
 
-function notJson(at: Place, reason: string): FormatError {
-  return new FormatError(
-    null,
-    `line ${at.line}, column ${at.column}`,
-    `it starts like JSON but is not valid JSON (${reason}).`,
-  );
-}
-
-/** "\n"s in `text` up to and including the one at `last`. */
-function countLines(text: string, last: number): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at < last; at = text.indexOf('\n', at + 1)) lines++;
-  return lines;
-}
-
 function join(parts: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const part of parts) length += part.length;
@@ -597,52 +576,4 @@ function join(parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return joined;
-}
-
-/** `start` moved past the first `length` characters of `text`. */
-function moved(start: Place, text: string, length = text.length): Place {
-  const last = length > 0 ? text.lastIndexOf('\n', length - 1) : -1;
-  return {
-    line: last < 0 ? start.line : start.line + countLines(text, last),
-    column: last < 0 ? start.column + length : length - last,
-    offset: start.offset + length,
-  };
-}
-
-/** JSON.parse of a value that began at `start` in the file, its errors told in the file's terms. */
-function parse(text: string, start: Place): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const [at, reason] = locate(text, message, start);
-    throw notJson(at, reason);
-  }
-}
-
-/**
- * Where in the file JSON.parse found a value's `text` broken, and its message with that
- * place put in, so that it reads as the whole-file path's does. V8 says "at position N",
- * newer versions adding "(line L column C)"; its "Unexpected token" messages quote the text
- * instead, so only a message's end is trusted. Firefox says "at line L column C of the JSON
- * data". When the engine does not say, the value's start is the best we know.
- */
-function locate(text: string, message: string, start: Place): [Place, string] {
-  const v8 = / at position (\d+)( \(line \d+ column \d+\))?$/.exec(message);
-  if (v8 !== null) {
-    const at = moved(start, text, Number(v8[1]));
-    const lineColumn = v8[2] === undefined ? '' : ` (line ${at.line} column ${at.column})`;
-    return [at, `${message.slice(0, v8.index)} at position ${at.offset}${lineColumn}`];
-  }
-  const firefox = / at line (\d+) column (\d+) of the JSON data$/.exec(message);
-  if (firefox !== null) {
-    const [line, column] = [Number(firefox[1]), Number(firefox[2])];
-    const at =
-      line === 1
-        ? { ...start, column: start.column + column - 1 }
-        : { ...start, line: start.line + line - 1, column };
-    const where = ` at line ${at.line} column ${at.column} of the JSON data`;
-    return [at, message.slice(0, firefox.index) + where];
-  }
-  return [start, message];
 }
