@@ -34,14 +34,14 @@ export function ImportPanel() {
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
     const stager = new ImportStager(callService);
     try {
-      const read = await readFileInWorker(
+      const summary = await readFileInWorker(
         { file, now: Date.now() },
         {
           onProgress: (fraction) => setProgress({ label: `Reading ${file.name}`, fraction }),
           onSessions: (json) => stager.add(json),
         },
       );
-      setReady({ preview: toPreview(read, await stager.staged()), stager });
+      setReady({ preview: toPreview(summary, await stager.staged()), stager });
     } catch (error) {
       void stager.cancel();
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

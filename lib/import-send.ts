@@ -17,8 +17,10 @@ export class ImportStager {
 
   constructor(private readonly call: CallService) {}
 
-  /** Sends a part; a failure surfaces at `staged()` or `commit()`. */
-  /** `sessionsJson`: a batch of sessions (ImportedSession[]) as JSON text. */
+  /**
+   * Sends a part: `sessionsJson` is a batch of sessions (ImportedSession[]) as JSON text.
+   * A failure surfaces at `staged()` or `commit()`.
+   */
   add(sessionsJson: string): void {
     const part = this.parts++;
     this.queue = this.queue.then(async () => {
