@@ -202,5 +202,33 @@ describe.sequential(
       expect(seen.some((label) => label.startsWith('Reading onetab.txt…'))).toBe(true);
       expect(seen.some((label) => label.startsWith('Writing 1 session…'))).toBe(true);
     });
+
+    test('Cancel after the preview imports nothing, and the same file can be imported later', async () => {
+      await options.bringToFront();
+      const storage = options.locator('footer.storage-line');
+      // "5 sessions · 0 autosaves · 180 KB used · …": the count, not the bytes, which move.
+      const sessions = async () =>
+        /^[\d,]+ sessions?/.exec((await storage.textContent()) ?? '')?.[0];
+      const before = await sessions();
+      expect(before).toMatch(/^[1-9][\d,]* sessions$/);
+      const file = join(FIXTURES, 'session_buddy_v3_export_RECONSTRUCTED.json');
+      await importFile(options, file);
+      const preview = options.getByRole('group', { name: 'Import preview' });
+      const importButton = preview.getByRole('button', { name: /^Import [1-9]\d* sessions?$/ });
+      await importButton.waitFor();
+      await preview.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => preview.count()).toBe(0);
+      // The service dropped what it held: nothing arrives, however long one waits for it.
+      await options.reload();
+      await expect.poll(sessions).toBe(before);
+
+      await importFile(options, file);
+      const label = await importButton.textContent();
+      await importButton.click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toBe(`Imported ${label!.replace(/^Import /, '')}.`);
+      await expect.poll(sessions).not.toBe(before);
+    });
   },
 );
