@@ -42,6 +42,7 @@ export function ImportPanel() {
         },
       );
       setReady({ preview: toPreview(summary, await stager.staged()), stager });
+      stager.holdWhileWaiting();
     } catch (error) {
       void stager.cancel();
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

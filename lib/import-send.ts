@@ -1,6 +1,9 @@
 import type { ImportCounts } from './import-preview';
 import type { ArgOf, ImportResult, Method, ResultOf } from './protocol';
 
+/** Well inside Chrome's 30 s idle limit for an extension's service worker. */
+const HOLD_EVERY_MS = 20_000;
+
 export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promise<ResultOf<M>>;
 
 /**
@@ -14,6 +17,7 @@ export class ImportStager {
   private counts: ImportCounts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
   /** Parts go one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
+  private holding: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly call: CallService) {}
 
@@ -35,7 +39,24 @@ export class ImportStager {
     return this.counts;
   }
 
+  /**
+   * While the preview waits for the person, a message every HOLD_EVERY_MS keeps the
+   * service (and the parts it holds) from being stopped as idle. Ends at commit or cancel.
+   */
+  holdWhileWaiting(): void {
+    this.stopHolding();
+    this.holding = setInterval(() => {
+      void this.call('holdImport', { importId: this.importId }).catch(() => undefined);
+    }, HOLD_EVERY_MS);
+  }
+
+  private stopHolding(): void {
+    if (this.holding !== undefined) clearInterval(this.holding);
+    this.holding = undefined;
+  }
+
   async commit(): Promise<ImportResult> {
+    this.stopHolding();
     try {
       await this.queue;
       // An empty import is still one (empty) part, so the service answers as for any other.
@@ -50,6 +71,7 @@ export class ImportStager {
 
   /** Drops what the service holds for this import. */
   async cancel(): Promise<void> {
+    this.stopHolding();
     await this.call('cancelImport', { importId: this.importId }).catch(() => undefined);
   }
 }

@@ -72,6 +72,13 @@ export class ImportStaging {
     this.imports.delete(importId);
   }
 
+  /** Keeps an import from going stale; false when the service no longer holds it. */
+  hold(importId: string): boolean {
+    const staged = this.imports.get(importId);
+    if (staged !== undefined) staged.touched = this.now();
+    return staged !== undefined;
+  }
+
   private dropStale(): void {
     const now = this.now();
     for (const [id, staged] of this.imports) {

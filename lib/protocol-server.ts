@@ -29,6 +29,7 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   }),
   commitImport: v.object({ importId, parts: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   cancelImport: v.object({ importId }),
+  holdImport: v.object({ importId }),
 };
 
 function isMethod(value: unknown): value is Method {

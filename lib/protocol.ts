@@ -77,6 +77,11 @@ export interface ServiceApi {
   stageImport(req: StageImportRequest): Promise<ImportCounts>;
   commitImport(req: CommitImportRequest): Promise<ImportResult>;
   cancelImport(req: { importId: string }): Promise<void>;
+  /**
+   * Sent while a preview waits for the person: a message keeps the background service
+   * from being stopped as idle (Chrome stops it after 30 s), which would lose the parts.
+   */
+  holdImport(req: { importId: string }): Promise<{ held: boolean }>;
 }
 
 export type Method = keyof ServiceApi;

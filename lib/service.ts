@@ -196,6 +196,10 @@ export class SessionService implements ServiceApi {
     this.staging.cancel(importId);
   }
 
+  async holdImport({ importId }: { importId: string }): Promise<{ held: boolean }> {
+    return { held: this.staging.hold(importId) };
+  }
+
   /** Sessions from a file, after the preview; those already kept are left out. */
   async importSessions({ sessions }: { sessions: StagedSession[] }): Promise<ImportResult> {
     const now = this.now();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportSessions } from '@/lib/export';
 import { parseTabkeep } from '@/lib/formats/own';
 import { parseTabSessionManager } from '@/lib/formats/tab-session-manager';
@@ -217,6 +217,48 @@ describe('importSessions', () => {
     await service.cancelImport({ importId: 'd' });
     await expect(service.commitImport({ importId: 'd', parts: 1 })).rejects.toThrow(interrupted);
     expect(await h.db.summaries.count()).toBe(before);
+  });
+
+  it('keeps a held import past the ten minutes an abandoned one lasts', async () => {
+    const service = h.service();
+    const sessionsJson = JSON.stringify([bigSession(7, 2)]);
+    await service.stageImport({ importId: 'held', part: 0, sessionsJson });
+    await service.stageImport({ importId: 'left', part: 0, sessionsJson });
+    for (let minute = 0; minute < 12; minute += 6) {
+      h.clock += 6 * 60_000;
+      expect(await service.holdImport({ importId: 'held' })).toEqual({ held: true });
+    }
+    // Any later import sweeps what went stale.
+    await service.stageImport({ importId: 'other', part: 0, sessionsJson });
+    expect(await service.holdImport({ importId: 'left' })).toEqual({ held: false });
+    const { imported } = await service.commitImport({ importId: 'held', parts: 1 });
+    expect(imported.map((s) => s.name)).toEqual(['Big 7']);
+  });
+
+  it('holds the import every 20 s while the preview waits, and stops at the commit', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const stager = new ImportStager(async (method) => {
+        calls.push(method);
+        if (method === 'commitImport') return { imported: [], duplicates: 0 } as never;
+        return { sessions: 0, windows: 0, tabs: 0, duplicates: 0 } as never;
+      });
+      stager.holdWhileWaiting();
+      await vi.advanceTimersByTimeAsync(65_000);
+      expect(calls).toEqual(['holdImport', 'holdImport', 'holdImport']);
+      await stager.commit();
+      await vi.advanceTimersByTimeAsync(65_000);
+      expect(calls).toEqual([
+        'holdImport',
+        'holdImport',
+        'holdImport',
+        'stageImport',
+        'commitImport',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

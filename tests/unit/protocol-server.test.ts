@@ -54,6 +54,10 @@ const api: ServiceApi = {
   async cancelImport(req) {
     calls.push(['cancelImport', req]);
   },
+  async holdImport(req) {
+    calls.push(['holdImport', req]);
+    return { held: true };
+  },
 };
 
 describe('dispatch', () => {
