@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { callService } from '@/lib/client';
+import { callService, callServiceBulk } from '@/lib/client';
 import { toPreview, type ImportPreview } from '@/lib/import-preview';
 import { ImportStager } from '@/lib/import-send';
 import { readFileInWorker } from '@/lib/import-worker-client';
@@ -32,7 +32,7 @@ export function ImportPanel() {
     discard();
     setStatus(null);
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
-    const stager = new ImportStager(callService);
+    const stager = new ImportStager(callService, callServiceBulk);
     try {
       const summary = await readFileInWorker(
         { file, now: Date.now() },

@@ -6,6 +6,7 @@ import { onBrowserChange } from '@/lib/adapters/change-events';
 import { requestPersistentStorage } from '@/lib/adapters/persistence';
 import { sessionStorageRunMarker } from '@/lib/adapters/run-marker';
 import { browserTabGroups } from '@/lib/adapters/tab-groups';
+import { onWorkerMessage } from '@/lib/adapters/worker-messages';
 import { Coalescer } from '@/lib/coalescer';
 import { messageFor } from '@/lib/errors';
 import { dispatch } from '@/lib/protocol-server';
@@ -37,6 +38,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     sender.id === browser.runtime.id ? dispatch(service, message) : undefined,
   );
+  onWorkerMessage((message) => dispatch(service, message));
   browser.commands.onCommand.addListener((command) => {
     if (command === SAVE_COMMAND) void saveFromShortcut(service, badge);
   });

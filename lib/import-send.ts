@@ -19,7 +19,11 @@ export class ImportStager {
   private queue: Promise<unknown> = Promise.resolve();
   private holding: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly call: CallService) {}
+  constructor(
+    private readonly call: CallService,
+    /** For the parts: a transport for megabytes (callServiceBulk). */
+    private readonly sendPart: CallService = call,
+  ) {}
 
   /**
    * Sends a part: `sessionsJson` is a batch of sessions (ImportedSession[]) as JSON text.
@@ -29,7 +33,7 @@ export class ImportStager {
     const part = this.parts++;
     this.queue = this.queue.then(async () => {
       const { importId } = this;
-      this.counts = await this.call('stageImport', { importId, part, sessionsJson });
+      this.counts = await this.sendPart('stageImport', { importId, part, sessionsJson });
     });
   }
 
