@@ -144,7 +144,7 @@ async function main() {
       'Bytes are UTF-8 JSON of every row added or put (auto-assigned ids included), counted by a Dexie DBCore middleware; IndexedDB on disk differs.',
       'originUsage is navigator.storage.estimate() for the whole extension origin: every database (the extension also runs its own), logs not yet compacted; noisy.',
       'Timings include the byte meter, and run on a headless Chromium of this machine.',
-      "Import: from choosing the file to the preview (read in a worker, sessions staged in the service as they are read), then from clicking Import to its message (one transaction). Memory: peak PSS of all the browser profile's processes, sampled every 50 ms, minus its settled value before the import.",
+      "Import: from choosing the file to the preview (read in a worker, sessions staged in the service as they are read), then from clicking Import to its message (one transaction). Memory: peak PSS of all the browser profile's processes, sampled every 50 ms, minus its settled value before the import, in runs of their own (sampling costs about 40 ms of CPU each time, which would slow the timed runs).",
     ],
   };
   await mkdir(RESULTS_DIR, { recursive: true });
