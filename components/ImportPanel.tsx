@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { callService, callServiceBulk } from '@/lib/client';
 import { toPreview, type ImportPreview } from '@/lib/import-preview';
 import { ImportStager } from '@/lib/import-send';
@@ -22,9 +22,14 @@ export function ImportPanel() {
   const [ready, setReady] = useState<Ready | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [progress, setProgress] = useState<Progress>(null);
+  /** The file being read or previewed: choosing another one drops it. */
+  const current = useRef<{ stager: ImportStager; abort: AbortController } | null>(null);
 
   const discard = () => {
-    if (ready !== null) void ready.stager.cancel();
+    const dropped = current.current;
+    current.current = null;
+    dropped?.abort.abort();
+    void dropped?.stager.cancel();
     setReady(null);
   };
 
@@ -33,21 +38,31 @@ export function ImportPanel() {
     setStatus(null);
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
     const stager = new ImportStager(callService, callServiceBulk);
+    const mine = { stager, abort: new AbortController() };
+    current.current = mine;
+    stager.hold();
     try {
       const summary = await readFileInWorker(
         { file, now: Date.now() },
         {
-          onProgress: (fraction) => setProgress({ label: `Reading ${file.name}`, fraction }),
+          onProgress: (fraction) => {
+            if (current.current === mine) setProgress({ label: `Reading ${file.name}`, fraction });
+          },
           onSessions: (json) => stager.add(json),
         },
+        mine.abort.signal,
       );
-      setReady({ preview: toPreview(summary, await stager.staged()), stager });
-      stager.holdWhileWaiting();
+      const counts = await stager.staged();
+      if (current.current !== mine) return;
+      setReady({ preview: toPreview(summary, counts), stager });
     } catch (error) {
       void stager.cancel();
+      if (current.current !== mine) return;
+      current.current = null;
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
-      setProgress(null);
+      // A newer file's progress is its own.
+      if (current.current === mine || current.current === null) setProgress(null);
     }
   };
 
@@ -66,6 +81,7 @@ export function ImportPanel() {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
       // Committed or failed, the staged parts are gone: the file must be read again.
+      current.current = null;
       setReady(null);
       setProgress(null);
     }

@@ -44,10 +44,12 @@ export class ImportStager {
   }
 
   /**
-   * While the preview waits for the person, a message every HOLD_EVERY_MS keeps the
-   * service (and the parts it holds) from being stopped as idle. Ends at commit or cancel.
+   * From the first part until commit or cancel, a runtime message every HOLD_EVERY_MS keeps
+   * the service (and the parts it holds) from being stopped as idle: while the preview waits
+   * for the person, and while a slow read sends parts by the bulk transport, which need not
+   * count as activity for an extension's service worker.
    */
-  holdWhileWaiting(): void {
+  hold(): void {
     this.stopHolding();
     this.holding = setInterval(() => {
       void this.call('holdImport', { importId: this.importId }).catch(() => undefined);

@@ -11,14 +11,16 @@ export interface WorkerHandlers {
 
 /**
  * Reads an import file in a worker (entrypoints/import-worker.ts), so a 100 MB file
- * leaves the page responsive. Resolves once the file is read.
+ * leaves the page responsive. Resolves once the file is read; `signal` stops the worker.
  */
 export function readFileInWorker(
   request: ImportJobRequest,
   handlers: WorkerHandlers,
+  signal?: AbortSignal,
 ): Promise<ReadSummary> {
   const worker = new Worker(browser.runtime.getURL('/import-worker.js'));
   return new Promise<ReadSummary>((resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(new Error('The read was stopped.')));
     worker.onmessage = ({ data }: MessageEvent<ImportJobMessage>) => {
       if (data.kind === 'progress')
         handlers.onProgress(data.total > 0 ? data.read / data.total : 1);

@@ -203,6 +203,47 @@ describe.sequential(
       expect(seen.some((label) => label.startsWith('Writing 1 session…'))).toBe(true);
     });
 
+    test('a file chosen while another is read replaces it: only the last one is imported', async () => {
+      await options.bringToFront();
+      // A Tab Session Manager file of about 40 MB: its read takes a second or more.
+      const sessions = JSON.parse(
+        await readFile(join(FIXTURES, 'tab_session_manager_7.3_export_all.json'), 'utf8'),
+      ) as { id: string; name: string }[];
+      const copies = Array.from({ length: 2000 }, (_, i) =>
+        sessions.map((s) => ({ ...s, id: `${s.id}-${i}`, name: `${s.name} ${i}` })),
+      ).flat();
+      const big = join(work, 'big-tab-session-manager.json');
+      await writeFile(big, JSON.stringify(copies, null, 2));
+      const storage = options.locator('footer.storage-line');
+      const count = async () =>
+        Number(
+          /^([\d,]+) sessions?/.exec((await storage.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
+        );
+      const before = await count();
+
+      await importFile(options, big);
+      await expect
+        .poll(() => options.locator('.progress label').textContent())
+        .toMatch(/^Reading big-tab-session-manager\.json/);
+      const urls = join(work, 'replacing-urls.txt');
+      await writeFile(urls, `${pages.url('replacing-1')}\n${pages.url('replacing-2')}\n`);
+      await importFile(options, urls);
+      const preview = options.getByRole('group', { name: 'Import preview' });
+      const summary = preview.locator('p').first();
+      const urlList = /^URL list file: 1 session, 1 window, 2 tabs to import\.$/;
+      await expect.poll(() => summary.textContent()).toMatch(urlList);
+      // Long enough for the first file's read to have ended, had it not been stopped.
+      await options.waitForTimeout(5000);
+      expect(await summary.textContent()).toMatch(urlList);
+      const importButton = preview.getByRole('button', { name: /^Import [1-9]\d* sessions?$/ });
+      const label = (await importButton.textContent())!;
+      await importButton.click();
+      await expect
+        .poll(() => section(options, 'Import').getByRole('status').textContent())
+        .toBe(`Imported ${label.replace(/^Import /, '')}.`);
+      await expect.poll(count).toBe(before + Number(/\d+/.exec(label)![0]));
+    });
+
     test('Cancel after the preview imports nothing, and the same file can be imported later', async () => {
       await options.bringToFront();
       const storage = options.locator('footer.storage-line');

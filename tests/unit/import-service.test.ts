@@ -235,7 +235,7 @@ describe('importSessions', () => {
     expect(imported.map((s) => s.name)).toEqual(['Big 7']);
   });
 
-  it('holds the import every 20 s while the preview waits, and stops at the commit', async () => {
+  it('holds the import every 20 s until the commit', async () => {
     vi.useFakeTimers();
     try {
       const calls: string[] = [];
@@ -244,7 +244,7 @@ describe('importSessions', () => {
         if (method === 'commitImport') return { imported: [], duplicates: 0 } as never;
         return { sessions: 0, windows: 0, tabs: 0, duplicates: 0 } as never;
       });
-      stager.holdWhileWaiting();
+      stager.hold();
       await vi.advanceTimersByTimeAsync(65_000);
       expect(calls).toEqual(['holdImport', 'holdImport', 'holdImport']);
       await stager.commit();
