@@ -49,6 +49,7 @@ export function ImportPanel() {
             if (current.current === mine) setProgress({ label: `Reading ${file.name}`, fraction });
           },
           onSessions: (json) => stager.add(json),
+          onRestart: () => stager.restart(),
         },
         mine.abort.signal,
       );

@@ -18,6 +18,8 @@ export type ImportJobMessage =
   | { kind: 'progress'; read: number; total: number }
   /** A batch of sessions (ImportedSession[]) as JSON text, as the service takes it. */
   | { kind: 'sessions'; json: string }
+  /** The batches sent so far are void: the file is read again (see readImportBlob). */
+  | { kind: 'restart' }
   | { kind: 'done'; read: ReadSummary }
   | { kind: 'failed'; message: string };
 
@@ -53,6 +55,11 @@ export async function runImportJob(
         batch.push(session);
         batchTabs += countTabs(session.windows);
         if (batchTabs >= BATCH_TABS) flush();
+      },
+      onRestart: () => {
+        batch = [];
+        batchTabs = 0;
+        post({ kind: 'restart' });
       },
     });
     flush();

@@ -12,7 +12,7 @@ export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promis
  * service keeps parts in memory and writes them all in one transaction, or nothing.
  */
 export class ImportStager {
-  private readonly importId = crypto.randomUUID();
+  private importId = crypto.randomUUID();
   private parts = 0;
   private counts: ImportCounts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
   /** Parts go one after another, in order. */
@@ -31,10 +31,27 @@ export class ImportStager {
    */
   add(sessionsJson: string): void {
     const part = this.parts++;
+    const { importId } = this;
     this.queue = this.queue.then(async () => {
-      const { importId } = this;
-      this.counts = await this.sendPart('stageImport', { importId, part, sessionsJson });
+      const counts = await this.sendPart('stageImport', { importId, part, sessionsJson });
+      if (importId === this.importId) this.counts = counts;
     });
+  }
+
+  /**
+   * Drops the parts sent so far and starts the import over, under a new id: the reader
+   * found the file is not what its start said, and reads it again.
+   */
+  restart(): void {
+    const dropped = this.importId;
+    this.importId = crypto.randomUUID();
+    this.parts = 0;
+    this.counts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
+    // A part of the dropped import that failed does not fail this one.
+    this.queue = this.queue
+      .catch(() => undefined)
+      .then(() => this.call('cancelImport', { importId: dropped }))
+      .catch(() => undefined);
   }
 
   /** Once every part sent so far has reached the service: what it counted, for the preview. */

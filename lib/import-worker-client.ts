@@ -7,6 +7,8 @@ export interface WorkerHandlers {
   onProgress(fraction: number): void;
   /** Sessions in file order, as they are read: a batch as JSON text. */
   onSessions(json: string): void;
+  /** The batches so far are void: the file is being read again. */
+  onRestart(): void;
 }
 
 /**
@@ -25,6 +27,7 @@ export function readFileInWorker(
       if (data.kind === 'progress')
         handlers.onProgress(data.total > 0 ? data.read / data.total : 1);
       else if (data.kind === 'sessions') handlers.onSessions(data.json);
+      else if (data.kind === 'restart') handlers.onRestart();
       else if (data.kind === 'done') resolve(data.read);
       else reject(new Error(data.message));
     };

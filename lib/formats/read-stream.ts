@@ -5,15 +5,20 @@ import { isMozLz4 } from './mozlz4';
 import { checkTabkeepEnvelope, TabkeepSessionReader } from './own';
 import { TABKEEP_FORMAT } from './own-schema';
 import { readImportFile } from './read-file';
+import {
+  looksLikeSessionBuddyJson,
+  SESSIONS_KEY,
+  SessionBuddySessionReader,
+} from './session-buddy';
 import { looksLikeTabSessionManager, TsmSessionReader } from './tab-session-manager';
 
 /*
  * Any import file, read as a stream so that a 100 MB file never lies in memory whole.
- * The two formats people keep years of sessions in, Tab Session Manager's and our own,
- * are read one session at a time: each is converted and handed on before the next is
- * parsed. Every other file (other tools' JSON, text, Firefox's session store, and files
- * whose layout the stream cannot decide on) is read whole by `readImportFile`, with the
- * same results; both paths end only in FormatError.
+ * The formats people keep years of sessions in, our own, Tab Session Manager's and Session
+ * Buddy's JSON, are read one session at a time: each is converted and handed on before
+ * the next is parsed. Every other file (text, Firefox's session store, and files whose
+ * layout the stream cannot decide on) is read whole by `readImportFile`, with the same
+ * results; both paths end only in FormatError.
  */
 
 export interface StreamReadOptions {
@@ -22,6 +27,12 @@ export interface StreamReadOptions {
   onProgress?: (read: number) => void;
   /** Each session as soon as it is read, in file order; awaited before reading on. */
   onSession: (session: ImportedSession) => void | Promise<void>;
+  /**
+   * The sessions handed out so far are void: the file turned out not to be what its start
+   * said (a Session Buddy file with a "format" member after its sessions, say), and is read
+   * again, whole. Rare, and only after `onSession` was called.
+   */
+  onRestart: () => void;
 }
 
 export interface StreamedFile {
@@ -43,13 +54,15 @@ export async function readImportBlob(
   options: StreamReadOptions,
 ): Promise<StreamedFile> {
   let streamed: StreamedFile | Decision;
+  const dispatch = new Dispatch(options);
   try {
-    streamed = await readStreamed(file, options);
+    streamed = await readStreamed(file, options, dispatch);
   } catch (error) {
     if (error instanceof FormatError) throw error;
     throw new FormatError(null, '', `Tabkeep could not read it (${String(error)}).`);
   }
   if (streamed !== 'whole' && streamed !== null) return streamed;
+  if (dispatch.emitted > 0) options.onRestart();
   const parsed = await readImportFile(new Uint8Array(await file.arrayBuffer()), options);
   options.onProgress?.(file.size);
   for (const session of parsed.sessions) await options.onSession(session);
@@ -59,6 +72,7 @@ export async function readImportBlob(
 async function readStreamed(
   file: ImportSource,
   options: StreamReadOptions,
+  dispatch: Dispatch,
 ): Promise<StreamedFile | Decision> {
   const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   let read = 0;
@@ -74,7 +88,6 @@ async function readStreamed(
   const gzipped = isGzip(magic);
   if (gzipped) stream = stream.pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
-  const dispatch = new Dispatch(options);
   const json = new JsonItemReader();
   let first = true;
   try {
@@ -124,13 +137,17 @@ function startsLikeJson(chunk: Uint8Array): boolean {
   return chunk[i] === 0x5b || chunk[i] === 0x7b;
 }
 
-type SessionReader = TsmSessionReader | TabkeepSessionReader;
+type SessionReader = TsmSessionReader | TabkeepSessionReader | SessionBuddySessionReader;
 
 /** Routes the stream's events to the reader of the format they turn out to be. */
 class Dispatch {
   private top: 'array' | 'object' = 'array';
   /** Top-level members seen so far (a Map: a key "__proto__" is only a key). */
   private readonly head = new Map<string, unknown>();
+  /** Keys of the top-level members whose values are arrays. */
+  private readonly arrays: string[] = [];
+  /** Sessions handed out so far. */
+  emitted = 0;
   /** TSM's first sessions, held until they decide the format. */
   private sample: unknown[] = [];
   private reader: SessionReader | null = null;
@@ -155,13 +172,21 @@ class Dispatch {
   }
 
   private onArray(key: string): Decision {
-    if (this.reader !== null && key === this.sessionsKey) {
-      throw new FormatError('tabkeep', `field “${key}”`, 'it appears twice.');
+    this.arrays.push(key);
+    if (this.reader !== null) {
+      if (key !== this.sessionsKey) return null;
+      if (this.reader instanceof TabkeepSessionReader) {
+        throw new FormatError('tabkeep', `field “${key}”`, 'it appears twice.');
+      }
+      // JSON.parse keeps the last of a repeated key: the whole file decides.
+      return 'whole';
     }
-    if (this.reader !== null || this.head.get('format') !== TABKEEP_FORMAT) {
-      // Another tool's file, or a field a later Tabkeep added before its sessions.
-      return this.reader === null ? 'whole' : null;
-    }
+    if (this.head.get('format') === TABKEEP_FORMAT) return this.onTabkeepArray(key);
+    return this.onSessionBuddyArray(key);
+  }
+
+  private onTabkeepArray(key: string): Decision {
+    // A field a later Tabkeep added before its sessions.
     if (key !== 'sessions') return null;
     this.head.set(key, []);
     try {
@@ -172,6 +197,22 @@ class Dispatch {
     }
     this.sessionsKey = key;
     return null;
+  }
+
+  /** Session Buddy's sessions or collections, when nothing before them says otherwise. */
+  private onSessionBuddyArray(key: string): Decision {
+    const format = this.sessionBuddyFormat();
+    if (format === null || SESSIONS_KEY[format] !== key) return 'whole';
+    this.reader = new SessionBuddySessionReader(format, this.options.now);
+    this.sessionsKey = key;
+    return null;
+  }
+
+  /** What the whole-file path would take the file for, from the top-level keys seen. */
+  private sessionBuddyFormat() {
+    const keys: Record<string, true> = Object.create(null) as Record<string, true>;
+    for (const key of [...this.head.keys(), ...this.arrays]) keys[key] = true;
+    return looksLikeSessionBuddyJson(keys);
   }
 
   private async onItem(key: string | null, index: number, value: unknown): Promise<Decision> {
@@ -195,7 +236,9 @@ class Dispatch {
 
   private async emit(index: number, value: unknown): Promise<void> {
     const session = this.reader!.item(value, index);
-    if (session !== null) await this.options.onSession(session);
+    if (session === null) return;
+    this.emitted++;
+    await this.options.onSession(session);
   }
 
   async finish(): Promise<StreamedFile | Decision> {
@@ -203,6 +246,13 @@ class Dispatch {
       if ((await this.decideArray()) === 'whole') return 'whole';
     }
     if (this.reader === null) return 'whole';
+    // Members after the sessions may make it another file (a "format" member, say).
+    if (
+      this.reader instanceof SessionBuddySessionReader &&
+      this.sessionBuddyFormat() !== this.reader.format
+    ) {
+      return 'whole';
+    }
     // Members after the sessions belong to the envelope too.
     if (this.reader instanceof TabkeepSessionReader) checkTabkeepEnvelope(this.envelope());
     this.reader.finish();

@@ -225,90 +225,141 @@ function finish(
   skipped: Skipped[],
   what: string,
 ): ParsedFile {
-  if (sessions.length === 0) {
-    const first = skipped[0];
-    throw first === undefined
-      ? new FormatError(format, '', `it has no ${what}.`)
-      : new FormatError(
-          format,
-          first.where,
-          `nothing in it can be imported; the first problem: ${first.why}`,
-        );
-  }
+  if (sessions.length === 0) throw nothingImportable(format, skipped, what);
   return { format, sessions, skipped };
+}
+
+function nothingImportable(format: FormatId, skipped: readonly Skipped[], what: string) {
+  const first = skipped[0];
+  return first === undefined
+    ? new FormatError(format, '', `it has no ${what}.`)
+    : new FormatError(
+        format,
+        first.where,
+        `nothing in it can be imported; the first problem: ${first.why}`,
+      );
+}
+
+type JsonFormat = 'session-buddy-v3' | 'session-buddy-v4';
+
+/** The array that holds a JSON version's sessions, as its own files name it. */
+export const SESSIONS_KEY = {
+  'session-buddy-v3': 'sessions',
+  'session-buddy-v4': 'collections',
+} as const satisfies Record<JsonFormat, string>;
+
+/**
+ * A Session Buddy JSON file read one item of its sessions array at a time (see
+ * read-stream.ts), with the same sessions, skips and errors as `parseSessionBuddyJson`.
+ */
+export class SessionBuddySessionReader {
+  readonly skipped: Skipped[] = [];
+  private read = 0;
+
+  constructor(
+    readonly format: JsonFormat,
+    private readonly now: number,
+  ) {}
+
+  /** The item at `index` (from 0), or null when it was left out (see `skipped`). */
+  item(raw: unknown, index: number): ImportedSession | null {
+    const read = this.format === 'session-buddy-v3' ? v3Session : v4Collection;
+    const session = read(raw, index, this.now, this.skipped);
+    if (session !== null) this.read++;
+    return session;
+  }
+
+  /** The file is over: throws when it held nothing to import. */
+  finish(): void {
+    if (this.read > 0) return;
+    throw nothingImportable(this.format, this.skipped, SESSIONS_KEY[this.format]);
+  }
 }
 
 function parseV3(json: unknown, now: number): ParsedFile {
   const format = 'session-buddy-v3';
   const file = v.safeParse(V3FileSchema, json);
   if (!file.success) throw envelopeError(format, file.issues);
-  const sessions: ImportedSession[] = [];
   const skipped: Skipped[] = [];
-  file.output.sessions.forEach((raw, i) => {
-    const parsed = v.safeParse(V3SessionSchema, raw);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      skipped.push({ where: describeIssuePath(issue, [`session ${i + 1}`]), why: issue.message });
-      return;
-    }
-    const s = parsed.output;
-    const where = named('session', i, s.name);
-    const windows = readWindows(V3WindowSchema, s.windows, where, 'window', skipped);
-    if (windows.length === 0) {
-      skipped.push({ where, why: 'it has no tabs.' });
-      return;
-    }
-    const createdAt = toEpochMs(s.created ?? s.generated, now);
-    const updatedAt = s.modified === undefined ? createdAt : toEpochMs(s.modified, now);
-    let name = s.name.trim();
-    if (s.type === 'current' || s.type === 'previous') {
-      const when = toEpochMs(
-        s.type === 'current' ? (s.generated ?? s.created) : (s.created ?? s.generated),
-        now,
-      );
-      name = `Session Buddy ${s.type} session, ${utcStamp(when)}`;
-    } else if (name === '') {
-      name = `Session Buddy session ${i + 1}`;
-    }
-    sessions.push({ name, createdAt, updatedAt, tags: [], windows });
-  });
+  const sessions = file.output.sessions
+    .map((raw, i) => v3Session(raw, i, now, skipped))
+    .filter((session) => session !== null);
   return finish(format, sessions, skipped, 'sessions');
+}
+
+function v3Session(
+  raw: unknown,
+  i: number,
+  now: number,
+  skipped: Skipped[],
+): ImportedSession | null {
+  const parsed = v.safeParse(V3SessionSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    skipped.push({ where: describeIssuePath(issue, [`session ${i + 1}`]), why: issue.message });
+    return null;
+  }
+  const s = parsed.output;
+  const where = named('session', i, s.name);
+  const windows = readWindows(V3WindowSchema, s.windows, where, 'window', skipped);
+  if (windows.length === 0) {
+    skipped.push({ where, why: 'it has no tabs.' });
+    return null;
+  }
+  const createdAt = toEpochMs(s.created ?? s.generated, now);
+  const updatedAt = s.modified === undefined ? createdAt : toEpochMs(s.modified, now);
+  let name = s.name.trim();
+  if (s.type === 'current' || s.type === 'previous') {
+    const when = toEpochMs(
+      s.type === 'current' ? (s.generated ?? s.created) : (s.created ?? s.generated),
+      now,
+    );
+    name = `Session Buddy ${s.type} session, ${utcStamp(when)}`;
+  } else if (name === '') {
+    name = `Session Buddy session ${i + 1}`;
+  }
+  return { name, createdAt, updatedAt, tags: [], windows };
 }
 
 function parseV4(json: unknown, now: number): ParsedFile {
   const format = 'session-buddy-v4';
   const file = v.safeParse(V4FileSchema, json);
   if (!file.success) throw envelopeError(format, file.issues);
-  const sessions: ImportedSession[] = [];
   const skipped: Skipped[] = [];
-  file.output.collections.forEach((raw, i) => {
-    const parsed = v.safeParse(V4CollectionSchema, raw);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      skipped.push({
-        where: describeIssuePath(issue, [`collection ${i + 1}`]),
-        why: issue.message,
-      });
-      return;
-    }
-    const c = parsed.output;
-    const where = named('collection', i, c.title);
-    const windows = readWindows(V4FolderSchema, c.folders, where, 'folder', skipped);
-    if (windows.length === 0) {
-      skipped.push({ where, why: 'it has no tabs.' });
-      return;
-    }
-    const createdAt = toEpochMs(c.created, now);
-    const updated = c.updated ?? c.modified;
-    sessions.push({
-      name: c.title.trim() === '' ? `Session Buddy collection ${i + 1}` : c.title.trim(),
-      createdAt,
-      updatedAt: updated === undefined ? createdAt : toEpochMs(updated, now),
-      tags: [],
-      windows,
-    });
-  });
+  const sessions = file.output.collections
+    .map((raw, i) => v4Collection(raw, i, now, skipped))
+    .filter((session) => session !== null);
   return finish(format, sessions, skipped, 'collections');
+}
+
+function v4Collection(
+  raw: unknown,
+  i: number,
+  now: number,
+  skipped: Skipped[],
+): ImportedSession | null {
+  const parsed = v.safeParse(V4CollectionSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    skipped.push({ where: describeIssuePath(issue, [`collection ${i + 1}`]), why: issue.message });
+    return null;
+  }
+  const c = parsed.output;
+  const where = named('collection', i, c.title);
+  const windows = readWindows(V4FolderSchema, c.folders, where, 'folder', skipped);
+  if (windows.length === 0) {
+    skipped.push({ where, why: 'it has no tabs.' });
+    return null;
+  }
+  const createdAt = toEpochMs(c.created, now);
+  const updated = c.updated ?? c.modified;
+  return {
+    name: c.title.trim() === '' ? `Session Buddy collection ${i + 1}` : c.title.trim(),
+    createdAt,
+    updatedAt: updated === undefined ? createdAt : toEpochMs(updated, now),
+    tags: [],
+    windows,
+  };
 }
 
 // ---------------------------------------------------------------------------------------

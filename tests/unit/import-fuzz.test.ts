@@ -88,6 +88,7 @@ describe('import from file to database, damaged files', () => {
       await runImportJob({ file: new Blob([bytes as BlobPart]), now: h.clock }, (message) => {
         messages.push(message);
         if (message.kind === 'sessions') stager.add(message.json);
+        if (message.kind === 'restart') stager.restart();
       });
       const last = messages.at(-1)!;
       if (last.kind === 'failed') {

@@ -41,4 +41,21 @@ describe('runImportJob', () => {
     });
     expect(messages.some((m) => m.kind === 'sessions')).toBe(false);
   });
+
+  it('voids what it sent when the file proves to be another, and sends the sessions read again', async () => {
+    // Streamed as Session Buddy v4 (6,000 tabs: a batch goes out), then "collections"
+    // again: JSON.parse keeps the last, so the file is read again, whole.
+    const links = Array.from({ length: 60 }, (_, i) => ({ url: `https://sb.test/${i}` }));
+    const first = Array.from({ length: 100 }, () => ({ title: 'A', folders: [{ links }] }));
+    const last = [{ title: 'B', folders: [{ links: [{ url: 'https://b.test/' }] }] }];
+    const text = `{"collections":${JSON.stringify(first)},"collections":${JSON.stringify(last)}}`;
+    const messages = await run(new Blob([text]));
+    const kinds = messages.map((m) => m.kind).filter((k) => k !== 'progress');
+    expect(kinds).toEqual(['sessions', 'restart', 'sessions', 'done']);
+    const after = messages.slice(messages.findIndex((m) => m.kind === 'restart'));
+    const sent = after.flatMap((m) =>
+      m.kind === 'sessions' ? (JSON.parse(m.json) as { name: string }[]) : [],
+    );
+    expect(sent.map((s) => s.name)).toEqual(['B']);
+  });
 });

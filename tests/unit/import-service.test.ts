@@ -235,6 +235,38 @@ describe('importSessions', () => {
     expect(imported.map((s) => s.name)).toEqual(['Big 7']);
   });
 
+  it('a restart drops the parts sent so far and commits only what came after, under a new id', async () => {
+    const calls: { method: string; arg: Record<string, unknown> }[] = [];
+    const stager = new ImportStager(async (method, arg) => {
+      calls.push({ method, arg: arg as Record<string, unknown> });
+      if (method === 'commitImport') return { imported: [], duplicates: 0 } as never;
+      if (method === 'stageImport') {
+        const sessions = (arg as { sessionsJson: string }).sessionsJson.length;
+        return { sessions, windows: 0, tabs: 0, duplicates: 0 } as never;
+      }
+      return undefined as never;
+    });
+    stager.add('["old 0"]');
+    stager.add('["old 1"]');
+    stager.restart();
+    stager.add('["new"]');
+    expect((await stager.staged()).sessions).toBe('["new"]'.length);
+    await stager.commit();
+    const [old0, old1, cancel, fresh, commit] = calls;
+    expect(calls.map((c) => c.method)).toEqual([
+      'stageImport',
+      'stageImport',
+      'cancelImport',
+      'stageImport',
+      'commitImport',
+    ]);
+    expect(old1!.arg.importId).toBe(old0!.arg.importId);
+    expect(cancel!.arg.importId).toBe(old0!.arg.importId);
+    expect(fresh!.arg).toMatchObject({ part: 0, sessionsJson: '["new"]' });
+    expect(fresh!.arg.importId).not.toBe(old0!.arg.importId);
+    expect(commit!.arg).toEqual({ importId: fresh!.arg.importId, parts: 1 });
+  });
+
   it('holds the import every 20 s until the commit', async () => {
     vi.useFakeTimers();
     try {

@@ -36,7 +36,11 @@ function chunked(bytes: Uint8Array, size: number) {
 
 async function readStreamed(source: ImportSource): Promise<ParsedFile> {
   const sessions: ImportedSession[] = [];
-  const file = await readImportBlob(source, { now: NOW, onSession: (s) => void sessions.push(s) });
+  const file = await readImportBlob(source, {
+    now: NOW,
+    onSession: (s) => void sessions.push(s),
+    onRestart: () => void sessions.splice(0),
+  });
   return { format: file.format, sessions, skipped: file.skipped };
 }
 
@@ -113,6 +117,8 @@ describe('readImportBlob', () => {
       encode(`[${Array.from({ length: 300 }, () => tsmSession()).join(',')}]`),
       // Pretty-printed, as TSM writes it: read by the reader's newline shortcut.
       encode(JSON.stringify(JSON.parse(`[${Array(300).fill(tsmSession()).join(',')}]`), null, 2)),
+      encode(`{"collections":[${Array(300).fill(sbCollection()).join(',')}]}`),
+      encode(JSON.stringify({ sessions: Array(300).fill(JSON.parse(sbV3Session())) }, null, 2)),
     ]) {
       const source = chunked(bytes, 1024);
       let readWhenFirst = -1;
@@ -122,6 +128,7 @@ describe('readImportBlob', () => {
         onSession: () => {
           if (count++ === 0) readWhenFirst = source.handedOut;
         },
+        onRestart: () => expect.unreachable('no restart'),
       });
       expect(count).toBe(300);
       expect(file.skipped).toEqual([]);
@@ -141,6 +148,35 @@ describe('readImportBlob', () => {
     );
   });
 
+  it('reads a Session Buddy file again, whole, when a member after its sessions changes what it is', async () => {
+    const collections = JSON.stringify(Array(3).fill(JSON.parse(sbCollection())));
+    for (const late of [
+      // A "format" member: not Session Buddy's (the whole-file path says which file it is not).
+      `{"collections":${collections},"format":"other"}`,
+      // "collections" after "sessions": the whole-file path reads it as v4.
+      `{"sessions":[${sbV3Session()}],"collections":${collections}}`,
+      // The same key twice: JSON.parse keeps the last.
+      `{"collections":${collections},"collections":[${sbCollection()}]}`,
+    ]) {
+      const bytes = encode(late);
+      let restarts = 0;
+      const streamed = await outcome(async () => {
+        const sessions: ImportedSession[] = [];
+        const file = await readImportBlob(chunked(bytes, 7), {
+          now: NOW,
+          onSession: (session) => void sessions.push(session),
+          onRestart: () => {
+            restarts++;
+            sessions.splice(0);
+          },
+        });
+        return { format: file.format, sessions, skipped: file.skipped };
+      });
+      expect(restarts, late.slice(0, 40)).toBe(1);
+      expect(streamed).toEqual(await outcome(() => readImportFile(bytes, { now: NOW })));
+    }
+  });
+
   it('says a gzip file is damaged when it breaks off half way', async () => {
     const packed = await gzip(encode(tabkeepFile(50, 2)));
     const cut = packed.slice(0, packed.length / 2);
@@ -155,6 +191,8 @@ describe('readImportBlob', () => {
       encode(tabkeepFile(20, 3)),
       encode(tabkeepFile(5, 4)),
       fixtureBytes('tab_session_manager_7.3_export_all.json'),
+      fixtureBytes('session_buddy_v4_collections_example.json'),
+      fixtureBytes('session_buddy_v3_export_RECONSTRUCTED.json'),
     ];
     for (let n = 0; n < 600; n++) {
       const text = new TextDecoder().decode(r.pick(sources));
@@ -166,7 +204,11 @@ describe('readImportBlob', () => {
           r.pick(['{', ']', '"', ',', '\\', '"__proto__":1,', 'null']) +
           text.slice(at),
         () =>
-          text.replace(/"(url|name|windows|tabs|version)"/g, (m) => (r.next() < 0.2 ? '"x"' : m)),
+          text.replace(
+            /"(url|name|windows|tabs|version|collections|sessions|folders|links)"/g,
+            (m) =>
+              r.next() < 0.2 ? r.pick(['"x"', '"format"', '"collections"', '"sessions"']) : m,
+          ),
       ])();
       const bytes = encode(mutated);
       const whole = await outcome(() => readImportFile(bytes, { now: NOW }));
@@ -198,5 +240,29 @@ function tsmSession(): string {
     windows: { 1: tabs },
     windowsNumber: 1,
     tabsNumber: 3,
+  });
+}
+
+/** A Session Buddy v4 collection: two folders (windows) of links. */
+function sbCollection(): string {
+  const links = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ title: `L${i}`, url: `https://sb.test/${i}` }));
+  return JSON.stringify({
+    title: 'C',
+    created: NOW,
+    folders: [
+      { title: 'F1', links: links(2) },
+      { title: 'F2', state: 'maximized', links: links(1) },
+    ],
+  });
+}
+
+/** A Session Buddy v3 saved session. */
+function sbV3Session(): string {
+  return JSON.stringify({
+    type: 'saved',
+    name: 'S',
+    created: '2021-11-13T22:00:00.000Z',
+    windows: [{ tabs: [{ url: 'https://sb.test/a', title: 'A' }] }],
   });
 }
