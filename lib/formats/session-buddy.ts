@@ -132,6 +132,20 @@ export function parseSessionBuddyJson(json: unknown, options: { now: number }): 
   return format === 'session-buddy-v3' ? parseV3(json, options.now) : parseV4(json, options.now);
 }
 
+/** The value as the schema has it, or null with where and why in `skipped`. */
+function parseOrSkip<S extends v.GenericSchema>(
+  schema: S,
+  raw: unknown,
+  at: string,
+  skipped: Skipped[],
+): v.InferOutput<S> | null {
+  const parsed = v.safeParse(schema, raw);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  skipped.push({ where: describeIssuePath(issue, [at]), why: issue.message });
+  return null;
+}
+
 function named(kind: string, i: number, name: string): string {
   return name === '' ? `${kind} ${i + 1}` : `${kind} ${i + 1} (“${name.slice(0, 60)}”)`;
 }
@@ -293,13 +307,8 @@ function v3Session(
   now: number,
   skipped: Skipped[],
 ): ImportedSession | null {
-  const parsed = v.safeParse(V3SessionSchema, raw);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    skipped.push({ where: describeIssuePath(issue, [`session ${i + 1}`]), why: issue.message });
-    return null;
-  }
-  const s = parsed.output;
+  const s = parseOrSkip(V3SessionSchema, raw, `session ${i + 1}`, skipped);
+  if (s === null) return null;
   const where = named('session', i, s.name);
   const windows = readWindows(V3WindowSchema, s.windows, where, 'window', skipped);
   if (windows.length === 0) {
@@ -338,13 +347,8 @@ function v4Collection(
   now: number,
   skipped: Skipped[],
 ): ImportedSession | null {
-  const parsed = v.safeParse(V4CollectionSchema, raw);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    skipped.push({ where: describeIssuePath(issue, [`collection ${i + 1}`]), why: issue.message });
-    return null;
-  }
-  const c = parsed.output;
+  const c = parseOrSkip(V4CollectionSchema, raw, `collection ${i + 1}`, skipped);
+  if (c === null) return null;
   const where = named('collection', i, c.title);
   const windows = readWindows(V4FolderSchema, c.folders, where, 'folder', skipped);
   if (windows.length === 0) {
