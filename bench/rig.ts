@@ -39,6 +39,12 @@ export async function makeRig(name: string, options: RigOptions): Promise<Rig> {
     readBrowser: async () => browserState,
     runRestore: () => Promise.reject(new Error('The benchmark restores nothing.')),
     incognitoAllowed: async () => false,
+    cookies: {
+      available: () => false,
+      readAll: () => Promise.reject(new Error('The benchmark reads no cookies.')),
+      set: () => Promise.reject(new Error('The benchmark sets no cookies.')),
+    },
+    resolveContainer: async () => null,
     applySchedule: async () => undefined,
     extensionOrigin,
     browserName: 'chrome',

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { CookieJar } from './cookies/model';
 import type { RefList, SessionSummary, StoredBody, TabRecord } from './model';
 import type { AutosaveStatus, LiveRow, Sealed, WindowClosed } from './run-state';
 import type { SettingsRow } from './settings';
@@ -20,6 +21,7 @@ export class TabkeepDb extends Dexie {
   tabRecords!: EntityTable<TabRecord, 'id'>;
   refLists!: EntityTable<RefList, 'id'>;
   state!: Table<StateRow, string>;
+  cookieJars!: EntityTable<CookieJar, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -40,6 +42,9 @@ export class TabkeepDb extends Dexie {
       refLists: '++id',
       state: 'key',
     });
+    // Version 3 keeps saved cookies (credentials) in a table of their own, apart from
+    // bodies, so that one clear() forgets them all and no body read ever carries them.
+    this.version(3).stores({ cookieJars: 'id' });
   }
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CookieInfoSchema } from './cookies/model';
 
 /*
  * Our own JSON-safe session model. The schemas are the single source of truth: the types
@@ -91,6 +92,8 @@ export const SessionSummarySchema = v.object({
   origin: BrowserNameSchema,
   /** 0 while the session is live; the time it was deleted while it waits in the trash. */
   deletedAt: v.number(),
+  /** Present when the session keeps cookies (in `cookieJars`, not in its body). */
+  cookies: v.optional(CookieInfoSchema),
 });
 
 export const SessionBodySchema = v.object({

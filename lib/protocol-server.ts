@@ -15,13 +15,17 @@ const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 /** The shape of each method's argument, checked before the service sees it. */
 const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
-  save: v.object({ name: v.optional(v.string()) }),
+  save: v.object({
+    name: v.optional(v.string()),
+    cookies: v.optional(v.picklist(['sites', 'all'])),
+  }),
   rename: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.string() }),
   remove: id,
   undoRemove: id,
-  restore: id,
+  restore: v.object({ ...id.entries, cookies: v.optional(v.boolean()) }),
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
   saveSettings: SettingsSchema,
+  forgetCookies: v.strictObject({}),
   stageImport: v.object({
     importId,
     part: v.pipe(v.number(), v.integer(), v.minValue(0)),

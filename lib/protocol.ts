@@ -1,3 +1,5 @@
+import type { CookieScope } from './cookies/capture';
+import type { CookieRestoreReport } from './cookies/restore-run';
 import type { ImportCounts } from './import-preview';
 import type { SessionSummary } from './model';
 import type { Settings } from './settings';
@@ -11,12 +13,25 @@ import type { Settings } from './settings';
 export interface SaveRequest {
   /** Empty or absent: the default name. */
   name?: string;
+  /**
+   * Save the logins too: the cookies of the session's sites, or of all sites. Absent: none.
+   * The page asks for the permissions first, from the person's click.
+   */
+  cookies?: CookieScope;
 }
 
 export interface SaveResult {
   session: SessionSummary;
   /** Private windows left out because Tabkeep may not see them. */
   skippedPrivateWindows: number;
+  /** When cookies were asked for: how many were saved, and why none if it failed. */
+  cookies?: { saved: number; note?: string };
+}
+
+export interface RestoreRequest {
+  id: string;
+  /** The page got the person's leave to set cookies; without it saved cookies stay saved. */
+  cookies?: boolean;
 }
 
 export interface KeepRequest {
@@ -33,6 +48,8 @@ export interface RestoreReport {
   placeholders: number;
   /** Things that did not come back exactly as saved, in words for a person. */
   warnings: string[];
+  /** Present when the session keeps cookies. */
+  cookies?: CookieRestoreReport;
 }
 
 /**
@@ -70,9 +87,11 @@ export interface ServiceApi {
   rename(req: { id: string; name: string }): Promise<SessionSummary>;
   remove(req: { id: string }): Promise<void>;
   undoRemove(req: { id: string }): Promise<void>;
-  restore(req: { id: string }): Promise<RestoreReport>;
+  restore(req: RestoreRequest): Promise<RestoreReport>;
   keep(req: KeepRequest): Promise<SessionSummary>;
   saveSettings(settings: Settings): Promise<Settings>;
+  /** Deletes every saved cookie of every session, in the trash too. */
+  forgetCookies(req: Record<string, never>): Promise<{ sessions: number }>;
   /** Counts so far: what the preview shows. */
   stageImport(req: StageImportRequest): Promise<ImportCounts>;
   commitImport(req: CommitImportRequest): Promise<ImportResult>;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { applySchedule } from './adapters/alarms';
 import { browserContainers } from './adapters/containers';
+import { browserCookies } from './adapters/cookies';
 import { browserTabGroups } from './adapters/tab-groups';
 import { readBrowserState } from './capture/read-browser';
 import { openDb } from './db';
@@ -21,6 +22,8 @@ export function createBrowserSessionService(browserName: BrowserName): SessionSe
     readBrowser: () => readBrowserState(tabGroups, containers),
     runRestore: (plan) => runRestorePlan(plan, { tabGroups, containers }),
     incognitoAllowed: () => browser.extension.isAllowedIncognitoAccess(),
+    cookies: browserCookies(browserName === 'firefox'),
+    resolveContainer: (saved) => containers.resolve({ cookieStoreId: '', ...saved }),
     applySchedule,
     extensionOrigin: extensionOrigin(),
     browserName,

@@ -1,7 +1,12 @@
 import { autosaveOnce, pruneOldestAutosave, recordAutosaveFailure } from './autosave';
 import type { AutosaveOutcome } from './autosave';
 import { snapshotWindows } from './capture/map';
-import type { RawBrowserState } from './capture/raw';
+import type { CookiesAdapter } from './adapters/cookies';
+import type { RawBrowserState, RawContainer } from './capture/raw';
+import { cookieInfo, selectCookies, type CookieScope } from './cookies/capture';
+import type { SavedCookie } from './cookies/model';
+import { restoreCookies, type CookieRestoreReport } from './cookies/restore-run';
+import { tabHosts } from './cookies/sites';
 import type { TabkeepDb } from './db';
 import { isQuotaError, messageFor, UserError } from './errors';
 import { contentHash } from './hash';
@@ -21,6 +26,7 @@ import type {
   ImportResult,
   KeepRequest,
   RestoreReport,
+  RestoreRequest,
   SaveRequest,
   SaveResult,
   ServiceApi,
@@ -40,6 +46,9 @@ export interface SessionServiceDeps {
   /** Carries out a restore plan with browser calls. */
   runRestore(plan: RestorePlan): Promise<RestoreOutcome>;
   incognitoAllowed(): Promise<boolean>;
+  cookies: CookiesAdapter;
+  /** A container with that name (found, or made); null when there can be none. */
+  resolveContainer(saved: { name: string; color: string; icon: string }): Promise<string | null>;
   /** Makes the browser's alarms match the settings. */
   applySchedule(settings: Settings): Promise<void>;
   extensionOrigin: string;
@@ -68,7 +77,7 @@ export class SessionService implements ServiceApi {
   async save(req: SaveRequest): Promise<SaveResult> {
     const typed = normalizeName(req.name ?? '');
     if (!typed.ok) throw new UserError(typed.error);
-    const { windows, skippedPrivateWindows } = await this.capture();
+    const { windows, skippedPrivateWindows, containers } = await this.capture();
     if (countTabs(windows) === 0) {
       throw new UserError(
         skippedPrivateWindows > 0
@@ -79,6 +88,8 @@ export class SessionService implements ServiceApi {
     if (isBlank(windows)) {
       throw new UserError('Nothing to save: only empty new-tab pages are open.');
     }
+    const logins =
+      req.cookies === undefined ? null : await this.readCookies(windows, req.cookies, containers);
     const now = this.now();
     const session = await this.summaryOf(windows, {
       id: this.newId(),
@@ -86,14 +97,46 @@ export class SessionService implements ServiceApi {
       kind: 'manual',
       now,
     });
+    const jar = logins !== null && logins.cookies.length > 0 ? logins.cookies : null;
+    if (jar !== null) session.cookies = cookieInfo(jar);
     const { db } = this.deps;
     await this.withRoom(() =>
-      db.transaction('rw', db.summaries, db.bodies, async () => {
+      db.transaction('rw', db.summaries, db.bodies, db.cookieJars, async () => {
         await db.bodies.add({ id: session.id, windows });
+        if (jar !== null) await db.cookieJars.add({ id: session.id, cookies: jar });
         await db.summaries.add(session);
       }),
     );
-    return { session, skippedPrivateWindows };
+    return {
+      session,
+      skippedPrivateWindows,
+      ...(logins !== null && {
+        cookies: {
+          saved: jar?.length ?? 0,
+          ...(logins.note !== undefined && { note: logins.note }),
+        },
+      }),
+    };
+  }
+
+  /** The cookies a save keeps; a refusal of the browser becomes a note, not a lost save. */
+  private async readCookies(
+    windows: WindowSnap[],
+    scope: CookieScope,
+    containers: RawContainer[],
+  ): Promise<{ cookies: SavedCookie[]; note?: string }> {
+    if (!this.deps.cookies.available()) {
+      return { cookies: [], note: 'Tabkeep is not allowed to read cookies.' };
+    }
+    try {
+      const raw = await this.deps.cookies.readAll(containers.map((c) => c.cookieStoreId));
+      return { cookies: selectCookies(raw, { hosts: tabHosts(windows), scope, containers }) };
+    } catch (error) {
+      return {
+        cookies: [],
+        note: `The browser did not hand out its cookies (${error instanceof Error ? error.message : String(error)}).`,
+      };
+    }
   }
 
   async rename({ id, name }: { id: string; name: string }): Promise<SessionSummary> {
@@ -133,13 +176,27 @@ export class SessionService implements ServiceApi {
     );
   }
 
-  async restore({ id }: { id: string }): Promise<RestoreReport> {
+  async restore({ id, cookies: mayRestoreCookies }: RestoreRequest): Promise<RestoreReport> {
     const { db } = this.deps;
-    const windows = await this.withRoom(() =>
-      db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () =>
-        readWindows(db, await this.liveSummary(id)),
+    const { windows, summary, jar } = await this.withRoom(() =>
+      db.transaction(
+        'r',
+        [db.summaries, db.bodies, db.refLists, db.tabRecords, db.cookieJars],
+        async () => {
+          const summary = await this.liveSummary(id);
+          return {
+            summary,
+            windows: await readWindows(db, summary),
+            jar: await db.cookieJars.get(id),
+          };
+        },
       ),
     );
+    // Cookies first: a tab that loads before its login cookie is set loads logged out.
+    const cookies =
+      summary.cookies === undefined
+        ? undefined
+        : await this.restoreCookies(jar?.cookies ?? [], windows, mayRestoreCookies === true);
     const plan = planRestore(windows, {
       extensionOrigin: this.deps.extensionOrigin,
       incognitoAllowed: await this.deps.incognitoAllowed(),
@@ -151,7 +208,53 @@ export class SessionService implements ServiceApi {
         `${plan.privateAsNormal} private window(s) opened as normal windows: Tabkeep is not allowed in private windows.`,
       );
     }
-    return { ...outcome, placeholders: plan.placeholders, warnings };
+    return {
+      ...outcome,
+      placeholders: plan.placeholders,
+      warnings,
+      ...(cookies !== undefined && { cookies }),
+    };
+  }
+
+  private async restoreCookies(
+    saved: readonly unknown[],
+    windows: readonly WindowSnap[],
+    allowed: boolean,
+  ): Promise<CookieRestoreReport> {
+    if (!allowed || !this.deps.cookies.available()) {
+      return {
+        restored: 0,
+        skipped: [],
+        skippedCount: 0,
+        warnings: [
+          `The session’s saved cookies were not restored: Tabkeep was not allowed to set cookies. They stay saved.`,
+        ],
+      };
+    }
+    return restoreCookies(saved, windows, {
+      cookies: this.deps.cookies,
+      resolveContainer: (c) => this.deps.resolveContainer(c),
+      containersSupported: this.deps.browserName === 'firefox',
+      defaultStore: this.deps.browserName === 'firefox' ? 'firefox-default' : '0',
+      now: this.now(),
+    });
+  }
+
+  /** Deletes every saved cookie: the jars, and the summaries' word of them. */
+  async forgetCookies(): Promise<{ sessions: number }> {
+    const { db } = this.deps;
+    return this.withRoom(() =>
+      db.transaction('rw', db.summaries, db.cookieJars, async () => {
+        const sessions = await db.cookieJars.count();
+        await db.cookieJars.clear();
+        await db.summaries
+          .filter((s) => s.cookies !== undefined)
+          .modify((s) => {
+            delete s.cookies;
+          });
+        return { sessions };
+      }),
+    );
   }
 
   /** Copies an autosave or recovered session into a named session of its own. */
@@ -311,10 +414,14 @@ export class SessionService implements ServiceApi {
     return markWindowClosed(this.deps.db, this.now());
   }
 
-  private async capture(): Promise<{ windows: WindowSnap[]; skippedPrivateWindows: number }> {
+  private async capture(): Promise<{
+    windows: WindowSnap[];
+    skippedPrivateWindows: number;
+    containers: RawContainer[];
+  }> {
     const raw = await this.deps.readBrowser();
     const { windows, skipped } = snapshotWindows(raw, this.deps.extensionOrigin);
-    return { windows, skippedPrivateWindows: skipped.privateWindows };
+    return { windows, skippedPrivateWindows: skipped.privateWindows, containers: raw.containers };
   }
 
   private async summaryOf(

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { normalizeHost, related } from './sites';
 import {
   SavedCookieSchema,
   type CookiePartitionKey,
@@ -57,8 +58,8 @@ export interface CookieRestoreOptions {
   now: number;
   /** Hosts of the session's tabs, e.g. "example.com", "127.0.0.1". */
   sites: ReadonlySet<string>;
-  /** A saved cookie store -> this browser's (container mapping); null: none here. */
-  storeFor: (storeId: string) => string | null;
+  /** The store in this browser a saved cookie goes to (container mapping), or why none. */
+  storeFor: (cookie: SavedCookie) => { storeId: string } | { why: string };
   limits?: CookieLimits;
 }
 
@@ -119,8 +120,9 @@ export function planCookieRestore(
     if (url === null) return skip('its domain is not a host name a browser accepts.');
     const why = ruleViolation(cookie, options.now, sites);
     if (why !== null) return skip(why);
-    const storeId = options.storeFor(cookie.storeId);
-    if (storeId === null) return skip(`its container (${cookie.storeId}) does not exist here.`);
+    const store = options.storeFor(cookie);
+    if ('why' in store) return skip(store.why);
+    const { storeId } = store;
 
     const site = limitSiteOf(normalizeHost(cookie.domain), sites);
     candidates.push({
@@ -255,17 +257,9 @@ function partitionedUnderSession(cookie: SavedCookie, sites: readonly string[]):
   return isOfSession(normalizeHost(new URL(topLevelSite).hostname), sites);
 }
 
-function normalizeHost(host: string): string {
-  return host.replace(/^\./, '').toLowerCase();
-}
-
 /** The host equals a site, is a subdomain of one, or one of them is a subdomain of it. */
 function isOfSession(host: string, sites: readonly string[]): boolean {
   return sites.some((site) => related(host, site));
-}
-
-function related(a: string, b: string): boolean {
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }
 
 /**

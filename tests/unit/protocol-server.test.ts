@@ -36,6 +36,9 @@ const api: ServiceApi = {
   async restore() {
     return { windows: 0, tabs: 0, placeholders: 0, warnings: [] };
   },
+  async forgetCookies() {
+    return { sessions: 0 };
+  },
   async keep() {
     throw new UserError('That session no longer exists.');
   },

@@ -1,6 +1,9 @@
 import type { Badge } from '@/lib/adapters/badge';
+import type { CookiesAdapter } from '@/lib/adapters/cookies';
 import type { RawBrowserState } from '@/lib/capture/raw';
+import type { CookieSetCall } from '@/lib/cookies/restore-rules';
 import { TabkeepDb } from '@/lib/db';
+import type { BrowserName } from '@/lib/model';
 import type { RestoreOutcome, RestorePlan } from '@/lib/restore/plan';
 import { SessionService } from '@/lib/service';
 import type { Settings } from '@/lib/settings';
@@ -14,6 +17,10 @@ export class Harness {
   clock = Date.UTC(2026, 10, 21, 12);
   readonly restored: RestorePlan[] = [];
   readonly schedules: Settings[] = [];
+  browserName: BrowserName = 'chrome';
+  readonly cookies = new FakeCookies();
+  /** Containers of this browser by name; a restore makes missing ones. */
+  readonly containers = new Map<string, string>();
   private ids = 0;
 
   service(): SessionService {
@@ -25,11 +32,18 @@ export class Harness {
         return { windows: plan.windows.length, tabs: plan.tabCount, warnings: [] };
       },
       incognitoAllowed: async () => false,
+      cookies: this.cookies,
+      resolveContainer: async ({ name }) => {
+        if (!this.containers.has(name)) {
+          this.containers.set(name, `firefox-container-${this.containers.size + 10}`);
+        }
+        return this.containers.get(name)!;
+      },
       applySchedule: async (settings) => {
         this.schedules.push(settings);
       },
       extensionOrigin: ORIGIN,
-      browserName: 'chrome',
+      browserName: this.browserName,
       now: () => this.clock,
       newId: () => `id-${++this.ids}`,
     });
@@ -64,4 +78,28 @@ export function recordingBadge(): Badge & {
       else warnings.set(source, title);
     },
   };
+}
+
+/** The browser's cookies as the service sees them through its adapter. */
+export class FakeCookies implements CookiesAdapter {
+  allowed = true;
+  /** What `readAll` lists, shaped like `browser.cookies.getAll` results. */
+  jar: unknown[] = [];
+  readonly set_: CookieSetCall[] = [];
+  /** Names of cookies `set` refuses, with the browser's message. */
+  readonly refuse = new Map<string, string>();
+
+  available(): boolean {
+    return this.allowed;
+  }
+
+  async readAll(): Promise<unknown[]> {
+    return structuredClone(this.jar);
+  }
+
+  async set(call: CookieSetCall): Promise<void> {
+    const refusal = this.refuse.get(call.name);
+    if (refusal !== undefined) throw new Error(refusal);
+    this.set_.push(call);
+  }
 }

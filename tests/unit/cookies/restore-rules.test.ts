@@ -84,7 +84,10 @@ const STORES: Record<string, string> = {
 const options: CookieRestoreOptions = {
   now: NOW,
   sites: new Set(['127.0.0.1', 'example.com', 'mail.example.org']),
-  storeFor: (id) => STORES[id] ?? null,
+  storeFor: ({ storeId }) =>
+    STORES[storeId] === undefined
+      ? { why: `its container (${storeId}) does not exist here.` }
+      : { storeId: STORES[storeId] },
 };
 
 function plan(raw: readonly unknown[], extra: Partial<CookieRestoreOptions> = {}) {
