@@ -29,6 +29,11 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : []),
     ],
+    // Logins are opt-in (DESIGN §5): Chrome asks for `cookies` from a click. Firefox grants
+    // it with the extension (opening a tab in a container needs it), and there, as in
+    // Chrome, reading or setting a site's cookies needs host access, asked per site.
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['cookies'] }),
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Tabkeep' },
     commands: {
       'save-session': {

@@ -1,5 +1,6 @@
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
+import { LoginsPanel } from './LoginsPanel';
 import { SettingsForm } from './SettingsForm';
 import { StorageLine } from './StorageLine';
 
@@ -9,6 +10,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>Tabkeep settings</h1>
       <SettingsForm />
+      <LoginsPanel />
       <ImportPanel />
       <ExportPanel />
       <h2>Storage</h2>

@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { requestCookieAccess } from '@/lib/adapters/permissions';
 import { callService } from '@/lib/client';
+import type { CookieScope } from '@/lib/cookies/capture';
+import { originPatterns } from '@/lib/cookies/sites';
+import { cookieReportText, limitWarning } from '@/lib/cookies/words';
 import { openDb } from '@/lib/db';
 import type { SessionSummary } from '@/lib/model';
 import { groupSessions, listLiveSessions } from '@/lib/session-index';
+import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
 import { plural } from './format';
 import { SaveForm } from './SaveForm';
 import { SessionRow } from './SessionRow';
@@ -14,8 +19,13 @@ type Status = { tone: 'info' | 'error'; text: string } | null;
 
 export function PopupApp() {
   const sessions = useLiveQuery(() => listLiveSessions(openDb()));
+  const settings = useLiveQuery(
+    async () => loadSettings(await openDb().state.get(SETTINGS_KEY)).settings,
+  );
   const [status, setStatus] = useState<Status>(null);
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
+  /** A restore waiting for the person to accept the cookie-limit warning. */
+  const [pending, setPending] = useState<{ session: SessionSummary; warning: string } | null>(null);
 
   /** Runs a service call; failures become the status line. */
   const attempt = async <T,>(
@@ -31,19 +41,44 @@ export function PopupApp() {
     }
   };
 
-  const save = (name: string) =>
+  const save = (name: string, logins: { scope: CookieScope; allowed: boolean } | null) =>
     attempt(
-      () => callService('save', { name }),
-      ({ session, skippedPrivateWindows }) =>
-        `Saved “${session.name}”: ${plural(session.windowCount, 'window')}, ${plural(session.tabCount, 'tab')}.` +
-        (skippedPrivateWindows > 0
-          ? ` ${plural(skippedPrivateWindows, 'private window')} left out.`
-          : ''),
+      () => callService('save', { name, ...(logins?.allowed && { cookies: logins.scope }) }),
+      ({ session, skippedPrivateWindows, cookies }) =>
+        [
+          `Saved “${session.name}”: ${plural(session.windowCount, 'window')}, ${plural(session.tabCount, 'tab')}.`,
+          skippedPrivateWindows > 0
+            ? `${plural(skippedPrivateWindows, 'private window')} left out.`
+            : '',
+          logins !== null && !logins.allowed
+            ? 'Logins were not saved: Tabkeep was not allowed to read cookies.'
+            : '',
+          cookies === undefined
+            ? ''
+            : cookies.note === undefined
+              ? `With its login (${plural(cookies.saved, 'cookie')}).`
+              : `Logins were not saved: ${cookies.note}`,
+        ]
+          .filter(Boolean)
+          .join(' '),
     );
 
-  const restore = (session: SessionSummary) =>
+  /**
+   * A session with cookies asks for access to their sites first thing in the click, as
+   * browsers require; a restore that would pass the cookie limits waits for a second click.
+   */
+  const restore = (session: SessionSummary, confirmed = false) => {
+    const warning = session.cookies && !confirmed ? limitWarning(session.cookies) : null;
+    if (warning !== null) {
+      setPending({ session, warning });
+      return;
+    }
+    setPending(null);
+    const access = session.cookies
+      ? requestCookieAccess(originPatterns(session.cookies.sites))
+      : Promise.resolve(false);
     void attempt(
-      () => callService('restore', { id: session.id }),
+      async () => callService('restore', { id: session.id, cookies: await access }),
       (report) =>
         [
           `Restored ${plural(report.windows, 'window')}, ${plural(report.tabs, 'tab')}.`,
@@ -51,10 +86,12 @@ export function PopupApp() {
             ? `${plural(report.placeholders, 'tab')} the browser will not let extensions open show a placeholder.`
             : '',
           ...report.warnings,
+          report.cookies ? cookieReportText(report.cookies) : '',
         ]
           .filter(Boolean)
           .join(' '),
     );
+  };
 
   const rename = (session: SessionSummary, name: string) =>
     attempt(
@@ -89,10 +126,24 @@ export function PopupApp() {
   return (
     <main class="popup">
       <h1>Tabkeep</h1>
-      <SaveForm onSave={save} />
+      <SaveForm
+        cookieSettings={settings.status === 'ready' ? settings.value.cookies : null}
+        onSave={save}
+      />
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text}
       </p>
+      {pending !== null && (
+        <div class="confirm" role="alert">
+          <p>{pending.warning}</p>
+          <button type="button" class="primary" onClick={() => restore(pending.session, true)}>
+            Restore anyway
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {deleted !== null && (
         <div class="undo" role="alert">
           <span>Deleted “{deleted.name}”.</span>

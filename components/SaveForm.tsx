@@ -1,18 +1,43 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ALL_SITES, requestCookieAccess } from '@/lib/adapters/permissions';
+import type { CookieScope } from '@/lib/cookies/capture';
+import { originPatterns, urlHosts } from '@/lib/cookies/sites';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
+import type { CookieSettings } from '@/lib/settings';
 
 interface Props {
-  onSave(name: string): Promise<boolean>;
+  /** The settings' default for "with logins"; null while they load. */
+  cookieSettings: CookieSettings | null;
+  /**
+   * `cookies`: the person asked for logins; `allowed`: whether the browser granted access.
+   * Resolves true when the session was saved.
+   */
+  onSave(name: string, cookies: { scope: CookieScope; allowed: boolean } | null): Promise<boolean>;
 }
 
-/** "Save session" with an optional name; the default name is chosen by the service. */
-export function SaveForm({ onSave }: Props) {
+/** "Save session" with an optional name, and logins (cookies) when the person opts in. */
+export function SaveForm({ cookieSettings, onSave }: Props) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [withLogins, setWithLogins] = useState<boolean | null>(null);
+  // The sites to ask access to, known before the click: the request must come first in it.
+  const [origins, setOrigins] = useState<string[]>([]);
+  useEffect(() => {
+    void browser.tabs
+      .query({})
+      .then((tabs) => setOrigins(originPatterns(urlHosts(tabs.map((t) => t.url ?? '')))));
+  }, []);
+  const checked = withLogins ?? cookieSettings?.saveByDefault ?? false;
+  const scope = cookieSettings?.scope ?? 'sites';
+
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const saved = await onSave(name);
+    const allowed = checked
+      ? await requestCookieAccess(scope === 'all' ? ALL_SITES : origins)
+      : false;
+    const saved = await onSave(name, checked ? { scope, allowed } : null);
     setBusy(false);
     if (saved) setName('');
   };
@@ -29,6 +54,14 @@ export function SaveForm({ onSave }: Props) {
       <button type="submit" class="primary" disabled={busy}>
         Save session
       </button>
+      <label class="with-logins" title="Saves the cookies that keep you logged in">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => setWithLogins(e.currentTarget.checked)}
+        />{' '}
+        With logins ({scope === 'all' ? 'cookies of all sites' : 'cookies of these sites'})
+      </label>
     </form>
   );
 }

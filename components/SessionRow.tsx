@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { loginLine } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
-import { formatDate, plural } from './format';
+import { formatDate, formatDay, plural } from './format';
 
 interface Props {
   session: SessionSummary;
@@ -38,6 +39,9 @@ export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: P
           </span>
         )}
         <span class="session-meta">{meta}</span>
+        {session.cookies && (
+          <span class="session-login">{loginLine(session.cookies, Date.now(), formatDay)}</span>
+        )}
       </div>
       <div class="session-actions">
         <button

@@ -40,7 +40,7 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const parsed = v.safeParse(SettingsSchema, { autosave: draft });
+    const parsed = v.safeParse(SettingsSchema, { ...loaded.settings, autosave: draft });
     if (!parsed.success) {
       setStatus({ tone: 'error', text: parsed.issues[0].message });
       return;

@@ -21,13 +21,25 @@ export const AutosaveSettingsSchema = v.object({
   keepDays: int(0, 90, 'The number of daily autosaves to keep'),
 });
 
-export const SettingsSchema = v.object({ autosave: AutosaveSettingsSchema });
+export const CookieSettingsSchema = v.object({
+  /** Whether the save form starts with "with logins" ticked. Off: logins are opt-in. */
+  saveByDefault: v.boolean('Whether to save logins must be yes or no.'),
+  /** The cookies of the session's sites, or of every site. */
+  scope: v.picklist(['sites', 'all'], 'Which cookies to save must be “sites” or “all”.'),
+});
+
+export const SettingsSchema = v.object({
+  autosave: AutosaveSettingsSchema,
+  cookies: CookieSettingsSchema,
+});
 
 export type AutosaveSettings = v.InferOutput<typeof AutosaveSettingsSchema>;
+export type CookieSettings = v.InferOutput<typeof CookieSettingsSchema>;
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   autosave: { periodMinutes: 15, keepLast: 10, keepDays: 7 },
+  cookies: { saveByDefault: false, scope: 'sites' },
 };
 
 export interface SettingsRow {
@@ -76,17 +88,27 @@ export function loadSettings(
 }
 
 function fieldByField(data: Record<string, unknown>): LoadedSettings {
-  const autosave = isRecord(data.autosave) ? data.autosave : {};
-  const result = { ...DEFAULT_SETTINGS.autosave };
   const damaged: string[] = [];
-  for (const key of Object.keys(result) as (keyof AutosaveSettings)[]) {
-    if (!(key in autosave)) continue;
-    const parsed = v.safeParse(AutosaveSettingsSchema.entries[key], autosave[key]);
-    if (parsed.success) result[key] = parsed.output;
-    else damaged.push(parsed.issues[0].message);
-  }
+  const group = <T extends Record<string, unknown>>(
+    stored: unknown,
+    schema: v.ObjectSchema<v.ObjectEntries, undefined>,
+    defaults: T,
+  ): T => {
+    const fields = isRecord(stored) ? stored : {};
+    const result: Record<string, unknown> = { ...defaults };
+    for (const key of Object.keys(defaults)) {
+      if (!(key in fields)) continue;
+      const parsed = v.safeParse(schema.entries[key]!, fields[key]);
+      if (parsed.success) result[key] = parsed.output;
+      else damaged.push(parsed.issues[0].message);
+    }
+    return result as T;
+  };
   return {
-    settings: { autosave: result },
+    settings: {
+      autosave: group(data.autosave, AutosaveSettingsSchema, DEFAULT_SETTINGS.autosave),
+      cookies: group(data.cookies, CookieSettingsSchema, DEFAULT_SETTINGS.cookies),
+    },
     notice: damaged.length > 0 ? `${damaged.join(' ')} The default applies.` : null,
   };
 }

@@ -24,13 +24,16 @@ export function isOfSites(host: string, sites: Iterable<string>): boolean {
 
 /** The hosts of the web pages among the tabs (http and https only), lower case. */
 export function tabHosts(windows: readonly WindowSnap[]): Set<string> {
+  return urlHosts(windows.flatMap((w) => w.tabs.map((t) => t.url)));
+}
+
+/** The hosts of the http and https URLs among these, lower case, IPv6 without brackets. */
+export function urlHosts(urls: Iterable<string>): Set<string> {
   const hosts = new Set<string>();
-  for (const win of windows) {
-    for (const tab of win.tabs) {
-      if (!/^https?:/i.test(tab.url) || !URL.canParse(tab.url)) continue;
-      const host = new URL(tab.url).hostname;
-      if (host !== '') hosts.add(normalizeHost(host.replace(/^\[|\]$/g, '')));
-    }
+  for (const url of urls) {
+    if (!/^https?:/i.test(url) || !URL.canParse(url)) continue;
+    const host = new URL(url).hostname;
+    if (host !== '') hosts.add(normalizeHost(host.replace(/^\[|\]$/g, '')));
   }
   return hosts;
 }

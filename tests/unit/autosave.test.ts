@@ -6,7 +6,7 @@ import { LIVE_KEY, parseLiveRow } from '@/lib/run-state';
 import { messageFor } from '@/lib/errors';
 import { autosaveWithBadge } from '@/lib/run';
 import { listLiveSessions } from '@/lib/session-index';
-import { settingsRow } from '@/lib/settings';
+import { DEFAULT_SETTINGS, settingsRow } from '@/lib/settings';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { installFaults, type Faults } from './faults';
 import { Harness, recordingBadge } from './service-harness';
@@ -132,7 +132,10 @@ describe('change detection and shared records', () => {
 describe('retention', () => {
   it('keeps the last N plus the newest of each recent day, and frees what it drops', async () => {
     await h.db.state.put(
-      settingsRow({ autosave: { periodMinutes: 15, keepLast: 3, keepDays: 2 } }),
+      settingsRow({
+        ...DEFAULT_SETTINGS,
+        autosave: { periodMinutes: 15, keepLast: 3, keepDays: 2 },
+      }),
     );
     const service = h.service();
     const start = new Date(2026, 10, 18, 9, 0).getTime();
@@ -157,7 +160,7 @@ describe('retention', () => {
 
   it('never drops a named session, and a kept copy outlives its autosave', async () => {
     await h.db.state.put(
-      settingsRow({ autosave: { periodMinutes: 15, keepLast: 1, keepDays: 0 } }),
+      settingsRow({ ...DEFAULT_SETTINGS, autosave: { periodMinutes: 15, keepLast: 1, keepDays: 0 } }),
     );
     const service = h.service();
     const named = (await service.save({ name: 'Mine' })).session;

@@ -9,7 +9,7 @@ describe('loadSettings', () => {
   });
 
   it('reads what it wrote', () => {
-    const settings = { autosave: { periodMinutes: 5, keepLast: 3, keepDays: 0 } };
+    const settings = { ...DEFAULT_SETTINGS, autosave: { periodMinutes: 5, keepLast: 3, keepDays: 0 } };
     expect(loadSettings(settingsRow(settings))).toEqual({ settings, notice: null });
   });
 
@@ -71,7 +71,7 @@ describe('saveSettings', () => {
   afterEach(() => h.close());
 
   it('stores versioned settings and reschedules the autosave alarm', async () => {
-    const settings = { autosave: { periodMinutes: 45, keepLast: 20, keepDays: 3 } };
+    const settings = { ...DEFAULT_SETTINGS, autosave: { periodMinutes: 45, keepLast: 20, keepDays: 3 } };
     await h.service().saveSettings(settings);
     expect(await h.db.state.get(SETTINGS_KEY)).toEqual({ key: SETTINGS_KEY, version: 1, settings });
     expect(h.schedules).toEqual([settings]);
