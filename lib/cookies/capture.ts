@@ -59,12 +59,15 @@ function inSession(cookie: SavedCookie, hosts: ReadonlySet<string>): boolean {
   return top !== '' && URL.canParse(top) && isOfSites(new URL(top).hostname, hosts);
 }
 
-/** The fields of `cookies.Cookie` that SavedCookie does not keep, and `undefined`s. */
+/**
+ * The fields of `cookies.Cookie` that SavedCookie does not keep, and `undefined`s and
+ * `null`s: Firefox lists an unpartitioned cookie with `partitionKey: null`.
+ */
 function stripBrowserFields(entry: unknown): unknown {
   if (typeof entry !== 'object' || entry === null) return entry;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entry)) {
-    if (value !== undefined && SAVED_COOKIE_FIELDS.has(key)) out[key] = value;
+    if (value !== undefined && value !== null && SAVED_COOKIE_FIELDS.has(key)) out[key] = value;
   }
   return out;
 }

@@ -18,7 +18,9 @@ export class Harness {
   readonly restored: RestorePlan[] = [];
   readonly schedules: Settings[] = [];
   browserName: BrowserName = 'chrome';
-  readonly cookies = new FakeCookies();
+  /** Browser calls in the order made: "tabs" for a restore run, "cookie <name>" per set. */
+  readonly events: string[] = [];
+  readonly cookies = new FakeCookies(this.events);
   /** Containers of this browser by name; a restore makes missing ones. */
   readonly containers = new Map<string, string>();
   private ids = 0;
@@ -29,6 +31,7 @@ export class Harness {
       readBrowser: async () => structuredClone(this.browser),
       runRestore: async (plan): Promise<RestoreOutcome> => {
         this.restored.push(plan);
+        this.events.push('tabs');
         return { windows: plan.windows.length, tabs: plan.tabCount, warnings: [] };
       },
       incognitoAllowed: async () => false,
@@ -89,6 +92,8 @@ export class FakeCookies implements CookiesAdapter {
   /** Names of cookies `set` refuses, with the browser's message. */
   readonly refuse = new Map<string, string>();
 
+  constructor(private readonly events: string[] = []) {}
+
   available(): boolean {
     return this.allowed;
   }
@@ -101,5 +106,6 @@ export class FakeCookies implements CookiesAdapter {
     const refusal = this.refuse.get(call.name);
     if (refusal !== undefined) throw new Error(refusal);
     this.set_.push(call);
+    this.events.push(`cookie ${call.name}`);
   }
 }
