@@ -5,7 +5,9 @@ import {
   EXPORT_KINDS,
   exportFileName,
   exportParts,
+  passphraseProblem,
   readExportEntries,
+  sealExport,
   type ExportKind,
 } from '@/lib/export';
 import type { SessionSummary } from '@/lib/model';
@@ -27,8 +29,20 @@ export function ExportPanel() {
   const [choices, setChoices] = useState<SessionSummary[] | null>(null);
   /** null: every session. */
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
+  const [withLogins, setWithLogins] = useState(false);
+  const [encryptChosen, setEncryptChosen] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  // Only Tabkeep's own file carries cookies; a file with them is always encrypted.
+  const cookies = withLogins && kind.startsWith('tabkeep');
+  const encrypt = encryptChosen || cookies;
 
   const run = async () => {
+    const problem = encrypt ? passphraseProblem(passphrase, repeated) : null;
+    if (problem !== null) {
+      setStatus({ tone: 'error', text: problem });
+      return;
+    }
     setStatus(null);
     setProgress({ label: 'Exporting', fraction: 0 });
     try {
@@ -37,6 +51,7 @@ export function ExportPanel() {
         openDb(),
         chosen === null ? undefined : [...chosen],
         (done, total) => setProgress({ label: 'Exporting', fraction: (0.5 * done) / total }),
+        { cookies },
       );
       const parts: string[] = [];
       let written = 0;
@@ -54,16 +69,28 @@ export function ExportPanel() {
       let file = new Blob(parts, {
         type: kind.startsWith('tabkeep') ? 'application/json' : 'text/plain',
       });
-      if (kind === 'tabkeep-gz') {
+      if (encrypt) {
+        setProgress({ label: 'Encrypting', fraction: 0.9 });
+        file = await sealExport(file, passphrase);
+      } else if (kind === 'tabkeep-gz') {
         setProgress({ label: 'Compressing', fraction: 0.9 });
         file = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
       }
-      const name = exportFileName(now, kind);
+      const name = exportFileName(now, kind, encrypt);
       download(file, name);
+      const logins = entries.filter((e) => e.cookies !== undefined).length;
       setStatus({
         tone: 'info',
-        text: `Exported ${plural(entries.length, 'session')} to ${name}.`,
+        text:
+          `Exported ${plural(entries.length, 'session')} to ${name}` +
+          (cookies ? `, with the logins of ${plural(logins, 'session')}` : '') +
+          (encrypt
+            ? ', encrypted. Keep the passphrase: without it the file cannot be opened.'
+            : '.'),
       });
+      // The passphrase lives no longer than it has to.
+      setPassphrase('');
+      setRepeated('');
     } catch (error) {
       setStatus({
         tone: 'error',
@@ -95,6 +122,51 @@ export function ExportPanel() {
           ))}
         </select>
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={cookies}
+          disabled={!kind.startsWith('tabkeep')}
+          onChange={(e) => setWithLogins(e.currentTarget.checked)}
+        />{' '}
+        Include saved logins (cookies); the file is then encrypted
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={encrypt}
+          disabled={cookies}
+          onChange={(e) => setEncryptChosen(e.currentTarget.checked)}
+        />{' '}
+        Encrypt with a passphrase
+      </label>
+      {encrypt && (
+        <fieldset class="passphrase">
+          <legend>Passphrase</legend>
+          <p class="muted">
+            Tabkeep does not keep it. Without it, nobody can open the file, you included.
+          </p>
+          <label>
+            Passphrase{' '}
+            <input
+              type="password"
+              autocomplete="new-password"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            Again{' '}
+            <input
+              type="password"
+              autocomplete="new-password"
+              aria-label="Passphrase again"
+              value={repeated}
+              onInput={(e) => setRepeated(e.currentTarget.value)}
+            />
+          </label>
+        </fieldset>
+      )}
       <details
         class="export-choices"
         onToggle={(e) => {

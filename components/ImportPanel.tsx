@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { callService, callServiceBulk } from '@/lib/client';
 import { toPreview, type ImportPreview } from '@/lib/import-preview';
 import { ImportStager } from '@/lib/import-send';
-import { readFileInWorker } from '@/lib/import-worker-client';
+import { ImportReadError, readFileInWorker } from '@/lib/import-worker-client';
 import { plural } from './format';
 import { ProgressLine, type Progress } from './ProgressLine';
 
@@ -24,6 +24,9 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<Progress>(null);
   /** The file being read or previewed: choosing another one drops it. */
   const current = useRef<{ stager: ImportStager; abort: AbortController } | null>(null);
+  /** An encrypted file waiting for its passphrase. */
+  const [locked, setLocked] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   const discard = () => {
     const dropped = current.current;
@@ -31,9 +34,10 @@ export function ImportPanel() {
     dropped?.abort.abort();
     void dropped?.stager.cancel();
     setReady(null);
+    setLocked(null);
   };
 
-  const read = async (file: File) => {
+  const read = async (file: File, secret?: string) => {
     discard();
     setStatus(null);
     setProgress({ label: `Reading ${file.name}`, fraction: 0 });
@@ -43,7 +47,7 @@ export function ImportPanel() {
     stager.hold();
     try {
       const summary = await readFileInWorker(
-        { file, now: Date.now() },
+        { file, now: Date.now(), ...(secret !== undefined && { passphrase: secret }) },
         {
           onProgress: (fraction) => {
             if (current.current === mine) setProgress({ label: `Reading ${file.name}`, fraction });
@@ -53,6 +57,14 @@ export function ImportPanel() {
         },
         mine.abort.signal,
       );
+      if (summary === 'locked') {
+        void stager.cancel();
+        if (current.current !== mine) return;
+        current.current = null;
+        setLocked(file);
+        setStatus({ tone: 'info', text: `${file.name} is encrypted: type its passphrase.` });
+        return;
+      }
       const counts = await stager.staged();
       if (current.current !== mine) return;
       setReady({ preview: toPreview(summary, counts), stager });
@@ -60,8 +72,11 @@ export function ImportPanel() {
       void stager.cancel();
       if (current.current !== mine) return;
       current.current = null;
+      // A wrong passphrase may be typed again; a damaged file may not.
+      if (error instanceof ImportReadError && error.reason === 'wrong-passphrase') setLocked(file);
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
+      setPassphrase('');
       // A newer file's progress is its own.
       if (current.current === mine || current.current === null) setProgress(null);
     }
@@ -115,11 +130,38 @@ export function ImportPanel() {
         }}
       />
       <ProgressLine progress={progress} />
+      {locked !== null && progress === null && (
+        <form
+          class="unlock"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void read(locked, passphrase);
+          }}
+        >
+          <label>
+            Passphrase of {locked.name}{' '}
+            <input
+              type="password"
+              autocomplete="off"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
+          </label>{' '}
+          <button type="submit" class="primary">
+            Open
+          </button>{' '}
+          <button type="button" onClick={discard}>
+            Cancel
+          </button>
+        </form>
+      )}
       {ready !== null && preview !== undefined && (
         <div class="preview" aria-label="Import preview" role="group">
           <p>
             {preview.formatName} file: {plural(preview.sessions, 'session')},{' '}
             {plural(preview.windows, 'window')}, {plural(preview.tabs, 'tab')} to import.
+            {preview.logins > 0 &&
+              ` ${plural(preview.logins, 'session')} ${preview.logins === 1 ? 'brings its' : 'bring their'} saved login.`}
             {preview.duplicates > 0 &&
               ` ${plural(preview.duplicates, 'session')} already in Tabkeep will not be imported twice.`}
           </p>

@@ -1,4 +1,6 @@
 import type { TabkeepDb } from './db';
+import { gzip } from './formats/bytes';
+import { seal } from './formats/envelope';
 import type { BrowserName } from './model';
 import { tabkeepFileParts, toTabkeepFile, type ExportEntry } from './formats/own';
 import type { OwnFile } from './formats/own-schema';
@@ -24,17 +26,46 @@ export function readExportEntries(
   db: TabkeepDb,
   ids?: readonly string[],
   onRead: (done: number, total: number) => void = () => undefined,
+  options: { cookies?: boolean } = {},
 ): Promise<ExportEntry[]> {
-  return db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
+  const tables = [db.summaries, db.bodies, db.refLists, db.tabRecords, db.cookieJars];
+  return db.transaction('r', tables, async () => {
     const wanted = ids === undefined ? null : new Set(ids);
     const sessions = (await listLiveSessions(db)).filter((s) => wanted?.has(s.id) ?? true);
     const entries: ExportEntry[] = [];
     for (const summary of sessions) {
-      entries.push({ summary, ...(await readBody(db, summary)) });
+      const entry: ExportEntry = { summary, ...(await readBody(db, summary)) };
+      // Cookies leave the database only when the person asked for them (DESIGN §5).
+      if (options.cookies === true && summary.cookies !== undefined) {
+        const jar = await db.cookieJars.get(summary.id);
+        if (jar !== undefined) entry.cookies = jar.cookies;
+      }
+      entries.push(entry);
       onRead(entries.length, sessions.length);
     }
     return entries;
   });
+}
+
+/**
+ * An export file, encrypted (DESIGN §6): its bytes gzipped, then sealed with the
+ * passphrase. The result is the JSON text of the envelope.
+ */
+export async function sealExport(file: Blob, passphrase: string): Promise<Blob> {
+  const sealed = await seal(await gzip(new Uint8Array(await file.arrayBuffer())), passphrase);
+  return new Blob([sealed], { type: 'application/json' });
+}
+
+/** Shortest passphrase an encrypted export takes: the file is only as safe as it. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+/** Why a passphrase (typed twice) cannot encrypt an export; null when it can. */
+export function passphraseProblem(passphrase: string, repeated: string): string | null {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: anyone who gets the file can try passphrases as fast as their computer allows.`;
+  }
+  if (passphrase !== repeated) return 'The two passphrases differ.';
+  return null;
 }
 
 /** Tabkeep's own file of those sessions. */
@@ -59,11 +90,14 @@ export function exportParts(
   return tabkeepFileParts(entries, meta);
 }
 
-/** "tabkeep-2026-11-21.json": the local date, so files of different days sort and differ. */
-export function exportFileName(now: number, kind: ExportKind): string {
+/**
+ * "tabkeep-2026-11-21.json": the local date, so files of different days sort and differ.
+ * An encrypted file is "tabkeep-2026-11-21-encrypted.json", whatever it holds.
+ */
+export function exportFileName(now: number, kind: ExportKind, encrypted = false): string {
   const d = new Date(now);
   const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
     .map((n) => String(n).padStart(2, '0'))
     .join('-');
-  return `tabkeep-${day}${EXPORT_KINDS[kind].suffix}`;
+  return `tabkeep-${day}${encrypted ? '-encrypted.json' : EXPORT_KINDS[kind].suffix}`;
 }

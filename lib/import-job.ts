@@ -1,5 +1,7 @@
+import { EnvelopeError, open } from './formats/envelope';
 import { FormatError, type ImportedSession } from './formats/imported';
-import { readImportBlob } from './formats/read-stream';
+import { SealedFile } from './formats/read-file';
+import { readImportBlob, type ImportSource, type StreamedFile } from './formats/read-stream';
 import { readSummary, type ReadSummary } from './import-preview';
 import { countTabs } from './model';
 
@@ -12,6 +14,8 @@ import { countTabs } from './model';
 export interface ImportJobRequest {
   file: Blob;
   now: number;
+  /** For an encrypted file; never stored, and gone with the worker. */
+  passphrase?: string;
 }
 
 export type ImportJobMessage =
@@ -21,7 +25,9 @@ export type ImportJobMessage =
   /** The batches sent so far are void: the file is read again (see readImportBlob). */
   | { kind: 'restart' }
   | { kind: 'done'; read: ReadSummary }
-  | { kind: 'failed'; message: string };
+  /** The file is encrypted, and no passphrase came with it. */
+  | { kind: 'locked' }
+  | { kind: 'failed'; message: string; reason?: EnvelopeError['reason'] };
 
 /**
  * A batch is sent once it holds this many tabs: few messages, each far below Chrome's 64 MB
@@ -32,7 +38,7 @@ const BATCH_TABS = 5_000;
 const PROGRESS_STEP = 0.01;
 
 export async function runImportJob(
-  { file, now }: ImportJobRequest,
+  { file, now, passphrase }: ImportJobRequest,
   post: (message: ImportJobMessage) => void,
 ): Promise<void> {
   let batch: ImportedSession[] = [];
@@ -43,13 +49,14 @@ export async function runImportJob(
     batch = [];
     batchTabs = 0;
   };
-  try {
-    const read = await readImportBlob(file, {
+  const read = (source: ImportSource, decrypted: boolean): Promise<StreamedFile> =>
+    readImportBlob(source, {
       now,
+      decrypted,
       onProgress: (bytes) => {
-        if (file.size > 0 && bytes / file.size - reported < PROGRESS_STEP) return;
-        reported = file.size > 0 ? bytes / file.size : 1;
-        post({ kind: 'progress', read: bytes, total: file.size });
+        if (source.size > 0 && bytes / source.size - reported < PROGRESS_STEP) return;
+        reported = source.size > 0 ? bytes / source.size : 1;
+        post({ kind: 'progress', read: bytes, total: source.size });
       },
       onSession: (session) => {
         batch.push(session);
@@ -62,15 +69,27 @@ export async function runImportJob(
         post({ kind: 'restart' });
       },
     });
+  try {
+    let parsed: StreamedFile;
+    try {
+      parsed = await read(file, false);
+    } catch (error) {
+      if (!(error instanceof SealedFile)) throw error;
+      if (passphrase === undefined) return post({ kind: 'locked' });
+      // Nothing was handed out: an envelope holds no sessions of its own.
+      reported = -1;
+      parsed = await read(new Blob([(await open(error.envelope, passphrase)) as BlobPart]), true);
+    }
     flush();
-    post({ kind: 'done', read: readSummary(read) });
+    post({ kind: 'done', read: readSummary(parsed) });
   } catch (error) {
     post({
       kind: 'failed',
       message:
-        error instanceof FormatError
+        error instanceof FormatError || error instanceof EnvelopeError
           ? error.message
           : `Tabkeep could not read the file (${String(error)}).`,
+      ...(error instanceof EnvelopeError && { reason: error.reason }),
     });
   }
 }

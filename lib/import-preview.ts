@@ -14,6 +14,8 @@ export interface ImportCounts {
   tabs: number;
   /** Sessions left out because Tabkeep already keeps the same windows and tabs. */
   duplicates: number;
+  /** Sessions to import that bring saved logins (cookies). */
+  logins: number;
 }
 
 /** What the file held that cannot be imported, as its reader found it. */
@@ -34,6 +36,15 @@ export interface ImportPreview extends ImportCounts {
 const SKIPPED_KEPT = 100;
 
 /**
+ * What makes two sessions the same for an import: their windows and tabs, and whether they
+ * keep a login. A file that brings the login of a session already kept without one is not
+ * a duplicate: leaving it out would lose the login.
+ */
+export function dedupeKey(hash: string, hasCookies: boolean): string {
+  return hasCookies ? `${hash}+cookies` : hash;
+}
+
+/**
  * Counts an import session by session, in file order, and tells which sessions are new:
  * not already kept (by content hash), and not met earlier in the same file.
  */
@@ -43,20 +54,23 @@ export class PreviewTally {
   private windows = 0;
   private tabs = 0;
   private duplicates = 0;
+  private logins = 0;
 
-  /** `kept`: content hashes of the sessions Tabkeep keeps now. */
+  /** `kept`: the dedupe keys (see `dedupeKey`) of the sessions Tabkeep keeps now. */
   constructor(kept: Iterable<string>) {
     this.seen = new Set(kept);
   }
 
   /** True when the session (with this content hash) is new and should be imported. */
   add(session: ImportedSession, hash: string): boolean {
-    if (this.seen.has(hash)) {
+    const key = dedupeKey(hash, session.cookies !== undefined);
+    if (this.seen.has(key)) {
       this.duplicates++;
       return false;
     }
-    this.seen.add(hash);
+    this.seen.add(key);
     this.sessions++;
+    if (session.cookies !== undefined) this.logins++;
     this.windows += session.windows.length;
     this.tabs += countTabs(session.windows);
     return true;
@@ -68,6 +82,7 @@ export class PreviewTally {
       windows: this.windows,
       tabs: this.tabs,
       duplicates: this.duplicates,
+      logins: this.logins,
     };
   }
 }

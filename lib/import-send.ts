@@ -14,7 +14,7 @@ export type CallService = <M extends Method>(method: M, arg: ArgOf<M>) => Promis
 export class ImportStager {
   private importId = crypto.randomUUID();
   private parts = 0;
-  private counts: ImportCounts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
+  private counts: ImportCounts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0, logins: 0 };
   /** Parts go one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private holding: ReturnType<typeof setInterval> | undefined;
@@ -46,7 +46,7 @@ export class ImportStager {
     const dropped = this.importId;
     this.importId = crypto.randomUUID();
     this.parts = 0;
-    this.counts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0 };
+    this.counts = { sessions: 0, windows: 0, tabs: 0, duplicates: 0, logins: 0 };
     // A part of the dropped import that failed does not fail this one.
     this.queue = this.queue
       .catch(() => undefined)

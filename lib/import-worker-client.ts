@@ -11,17 +11,29 @@ export interface WorkerHandlers {
   onRestart(): void;
 }
 
+/** A read that failed, and, for an encrypted file, whether the passphrase was wrong. */
+export class ImportReadError extends Error {
+  override name = 'ImportReadError';
+  constructor(
+    message: string,
+    readonly reason?: 'wrong-passphrase' | 'damaged' | 'unsupported',
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Reads an import file in a worker (entrypoints/import-worker.ts), so a 100 MB file
- * leaves the page responsive. Resolves once the file is read; `signal` stops the worker.
+ * leaves the page responsive. Resolves once the file is read, or with 'locked' when it is
+ * encrypted and came without its passphrase; `signal` stops the worker.
  */
 export function readFileInWorker(
   request: ImportJobRequest,
   handlers: WorkerHandlers,
   signal?: AbortSignal,
-): Promise<ReadSummary> {
+): Promise<ReadSummary | 'locked'> {
   const worker = new Worker(browser.runtime.getURL('/import-worker.js'));
-  return new Promise<ReadSummary>((resolve, reject) => {
+  return new Promise<ReadSummary | 'locked'>((resolve, reject) => {
     signal?.addEventListener('abort', () => reject(new Error('The read was stopped.')));
     worker.onmessage = ({ data }: MessageEvent<ImportJobMessage>) => {
       if (data.kind === 'progress')
@@ -29,7 +41,8 @@ export function readFileInWorker(
       else if (data.kind === 'sessions') handlers.onSessions(data.json);
       else if (data.kind === 'restart') handlers.onRestart();
       else if (data.kind === 'done') resolve(data.read);
-      else reject(new Error(data.message));
+      else if (data.kind === 'locked') resolve('locked');
+      else reject(new ImportReadError(data.message, data.reason));
     };
     worker.onerror = (event) =>
       reject(new Error(`Tabkeep could not read the file (${event.message}).`));

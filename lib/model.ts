@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CookieInfoSchema } from './cookies/model';
+import { CookieInfoSchema, SavedCookieSchema } from './cookies/model';
 
 /*
  * Our own JSON-safe session model. The schemas are the single source of truth: the types
@@ -112,6 +112,8 @@ export const ImportedSessionSchema = v.object({
   updatedAt: v.number(),
   tags: v.array(v.string()),
   windows: v.array(WindowSnapSchema),
+  /** Only from an encrypted Tabkeep file. */
+  cookies: v.optional(v.array(SavedCookieSchema)),
   extra,
 });
 

@@ -19,7 +19,7 @@ import {
   type WindowSnap,
 } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
-import type { ImportCounts } from './import-preview';
+import { dedupeKey, type ImportCounts } from './import-preview';
 import { ImportStaging, type StagedSession } from './import-staging';
 import type {
   CommitImportRequest,
@@ -70,7 +70,7 @@ export class SessionService implements ServiceApi {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => crypto.randomUUID());
     this.staging = new ImportStaging(this.now, async () =>
-      (await listLiveSessions(this.deps.db)).map((s) => s.hash),
+      (await listLiveSessions(this.deps.db)).map((s) => dedupeKey(s.hash, s.cookies !== undefined)),
     );
   }
 
@@ -275,6 +275,8 @@ export class SessionService implements ServiceApi {
           createdAt: now,
           updatedAt: now,
         };
+        // A copy of the tabs only: saved logins stay with the session they were saved with.
+        delete kept.cookies;
         await db.bodies.add({ id: kept.id, windows });
         await db.summaries.add(kept);
         return kept;
@@ -306,7 +308,7 @@ export class SessionService implements ServiceApi {
   /** Sessions from a file, after the preview; those already kept are left out. */
   async importSessions({ sessions }: { sessions: StagedSession[] }): Promise<ImportResult> {
     const now = this.now();
-    const prepared: { summary: SessionSummary; body: SessionBody }[] = [];
+    const prepared: { summary: SessionSummary; body: SessionBody; cookies?: SavedCookie[] }[] = [];
     for (const { session, hash } of sessions) {
       const typed = normalizeName(session.name);
       const windows = session.windows.filter((w) => w.tabs.length > 0);
@@ -326,21 +328,27 @@ export class SessionService implements ServiceApi {
           hash: windows.length === session.windows.length ? hash : await contentHash(windows),
           origin: this.deps.browserName,
           deletedAt: 0,
+          ...(session.cookies && { cookies: cookieInfo(session.cookies) }),
         },
         body: { id, windows, ...(session.extra && { extra: session.extra }) },
+        ...(session.cookies && { cookies: session.cookies }),
       });
     }
     const { db } = this.deps;
     return this.withRoom(() =>
-      db.transaction('rw', db.summaries, db.bodies, async () => {
-        const kept = new Set((await listLiveSessions(db)).map((s) => s.hash));
+      db.transaction('rw', db.summaries, db.bodies, db.cookieJars, async () => {
+        const keyOf = (s: SessionSummary) => dedupeKey(s.hash, s.cookies !== undefined);
+        const kept = new Set((await listLiveSessions(db)).map(keyOf));
         const fresh = prepared.filter(({ summary }) => {
-          if (kept.has(summary.hash)) return false;
-          kept.add(summary.hash);
+          if (kept.has(keyOf(summary))) return false;
+          kept.add(keyOf(summary));
           return true;
         });
         // Bulk: one request each, not one await per session (2,000 sessions in a 100 MB file).
         await db.bodies.bulkAdd(fresh.map((p) => p.body));
+        await db.cookieJars.bulkAdd(
+          fresh.flatMap((p) => (p.cookies ? [{ id: p.summary.id, cookies: p.cookies }] : [])),
+        );
         await db.summaries.bulkAdd(fresh.map((p) => p.summary));
         return {
           imported: fresh.map((p) => p.summary),

@@ -8,6 +8,7 @@ import type {
   TabSnap,
   WindowSnap,
 } from '../model';
+import { SavedCookieSchema, type SavedCookie } from '../cookies/model';
 import { unknownFields, withExtra } from './extra-fields';
 import { FormatError, type ImportedSession, type ParsedFile, type Skipped } from './imported';
 import { describeIssuePath, issueReason } from './issue-path';
@@ -29,6 +30,8 @@ export interface ExportEntry {
   windows: WindowSnap[];
   /** Session fields an imported file had that this version does not know. */
   extra?: Extra;
+  /** Saved cookies, only when the person chose to export them (encrypted). */
+  cookies?: readonly unknown[];
 }
 
 type ExportMeta = { appVersion: string; browser: BrowserName; now: number };
@@ -61,7 +64,7 @@ export function* tabkeepFileParts(
   yield ']}';
 }
 
-function toFileSession({ summary, windows, extra }: ExportEntry) {
+function toFileSession({ summary, windows, extra, cookies }: ExportEntry) {
   return withExtra(
     {
       id: summary.id,
@@ -71,7 +74,7 @@ function toFileSession({ summary, windows, extra }: ExportEntry) {
       updatedAt: summary.updatedAt,
       tags: summary.tags,
       windows: windows.map(fileWindow),
-      cookies: [],
+      cookies: cookies === undefined ? [] : [...cookies],
     },
     extra,
   );
@@ -109,8 +112,13 @@ export function looksLikeTabkeep(json: unknown): boolean {
  * Tabkeep's own file, any version this one reads -> sessions. A damaged session is left
  * out with the reason; a damaged envelope or a newer version rejects the file.
  */
-export function parseTabkeep(json: unknown, options: { now: number }): ParsedFile {
-  const reader = new TabkeepSessionReader(json, options.now);
+export function parseTabkeep(
+  json: unknown,
+  options: { now: number; decrypted?: boolean },
+): ParsedFile {
+  const reader = new TabkeepSessionReader(json, options.now, {
+    cookies: options.decrypted === true,
+  });
   const sessions = (json as { sessions: unknown[] }).sessions;
   const imported: ImportedSession[] = [];
   sessions.forEach((raw, i) => {
@@ -132,10 +140,16 @@ export class TabkeepSessionReader {
   private read = 0;
   private items = 0;
 
-  /** `envelope`: the file's top-level object; its sessions are not looked at. */
+  /**
+   * `envelope`: the file's top-level object; its sessions are not looked at. `cookies`:
+   * the file was encrypted by its owner, so its cookies may be imported. A plain file's
+   * are not: anyone can write one, and cookies from it could log the person into someone
+   * else's account without their noticing.
+   */
   constructor(
     envelope: unknown,
     private readonly now: number,
+    private readonly options: { cookies: boolean } = { cookies: false },
   ) {
     checkTabkeepEnvelope(envelope);
   }
@@ -151,12 +165,40 @@ export class TabkeepSessionReader {
       return null;
     }
     const session = toImported(parsed.output, this.now);
+    const named = `${where} (“${session.name}”)`;
     if (session.windows.length === 0) {
-      this.skipped.push({ where: `${where} (“${session.name}”)`, why: 'it has no tabs.' });
+      this.skipped.push({ where: named, why: 'it has no tabs.' });
       return null;
     }
+    const cookies = this.cookiesOf(parsed.output.cookies, named);
+    if (cookies.length > 0) session.cookies = cookies;
     this.read++;
     return session;
+  }
+
+  /** The session's cookies that may be imported; the others go to `skipped`, with why. */
+  private cookiesOf(raw: readonly unknown[], where: string): SavedCookie[] {
+    if (raw.length === 0) return [];
+    if (!this.options.cookies) {
+      this.skipped.push({
+        where,
+        why: `its ${raw.length === 1 ? 'cookie was' : `${raw.length} cookies were`} left out: Tabkeep imports logins only from encrypted files, which only their owner can have made.`,
+      });
+      return [];
+    }
+    const kept: SavedCookie[] = [];
+    raw.forEach((entry, i) => {
+      const cookie = v.safeParse(SavedCookieSchema, entry);
+      if (cookie.success) kept.push(cookie.output);
+      else {
+        const issue = cookie.issues[0];
+        this.skipped.push({
+          where: describeIssuePath(issue, [`${where}, cookie ${i + 1}`]),
+          why: issueReason(issue),
+        });
+      }
+    });
+    return kept;
   }
 
   /** The file is over: throws when it held sessions but none could be imported. */

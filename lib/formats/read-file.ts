@@ -1,6 +1,7 @@
 import { decodeText, gunzip, isGzip, parseJson } from './bytes';
 import { looksLikeFirefoxSessionStore, parseFirefoxSessionStore } from './firefox-sessionstore';
 import { FormatError, type ParsedFile } from './imported';
+import { looksLikeEnvelope } from './envelope';
 import { decodeMozLz4, isMozLz4 } from './mozlz4';
 import { looksLikeTabkeep, parseTabkeep } from './own';
 import { looksLikeSessionBuddyJson, parseSessionBuddyJson } from './session-buddy';
@@ -9,6 +10,22 @@ import { parseText } from './text-formats';
 
 export interface ReadOptions {
   now: number;
+  /**
+   * The bytes came out of an encrypted file (checked with the owner's passphrase): only
+   * then are a Tabkeep file's cookies imported.
+   */
+  decrypted?: boolean;
+}
+
+/**
+ * An encrypted Tabkeep file: it needs the passphrase before it can be read. Thrown with
+ * the parsed envelope, so that opening it does not parse the file again.
+ */
+export class SealedFile extends Error {
+  override name = 'SealedFile';
+  constructor(readonly envelope: unknown) {
+    super('This file is encrypted: it needs its passphrase.');
+  }
 }
 
 /**
@@ -28,13 +45,19 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
       ? parseJsonFile(parseJson(text), options)
       : parseText(text, options);
   } catch (error) {
-    if (error instanceof FormatError) throw error;
+    if (error instanceof FormatError || error instanceof SealedFile) throw error;
     // A parser bug must still end in a message, not a broken import page.
     throw new FormatError(null, '', `Tabkeep could not read it (${String(error)}).`);
   }
 }
 
 function parseJsonFile(json: unknown, options: ReadOptions): ParsedFile {
+  if (looksLikeEnvelope(json)) {
+    if (options.decrypted === true) {
+      throw new FormatError(null, '', 'it is an encrypted file inside an encrypted file.');
+    }
+    throw new SealedFile(json);
+  }
   if (looksLikeTabkeep(json)) return parseTabkeep(json, options);
   if (looksLikeTabSessionManager(json)) return parseTabSessionManager(json, options);
   if (looksLikeSessionBuddyJson(json) !== null) return parseSessionBuddyJson(json, options);

@@ -23,6 +23,8 @@ import { looksLikeTabSessionManager, TsmSessionReader } from './tab-session-mana
 
 export interface StreamReadOptions {
   now: number;
+  /** See ReadOptions.decrypted: cookies are imported only from an encrypted file. */
+  decrypted?: boolean;
   /** Bytes of the file read so far. */
   onProgress?: (read: number) => void;
   /** Each session as soon as it is read, in file order; awaited before reading on. */
@@ -190,7 +192,9 @@ class Dispatch {
     if (key !== 'sessions') return null;
     this.head.set(key, []);
     try {
-      this.reader = new TabkeepSessionReader(this.envelope(), this.options.now);
+      this.reader = new TabkeepSessionReader(this.envelope(), this.options.now, {
+        cookies: this.options.decrypted === true,
+      });
     } catch {
       // Perhaps the version comes after the sessions: the whole file decides.
       return 'whole';

@@ -160,7 +160,10 @@ describe('retention', () => {
 
   it('never drops a named session, and a kept copy outlives its autosave', async () => {
     await h.db.state.put(
-      settingsRow({ ...DEFAULT_SETTINGS, autosave: { periodMinutes: 15, keepLast: 1, keepDays: 0 } }),
+      settingsRow({
+        ...DEFAULT_SETTINGS,
+        autosave: { periodMinutes: 15, keepLast: 1, keepDays: 0 },
+      }),
     );
     const service = h.service();
     const named = (await service.save({ name: 'Mine' })).session;

@@ -152,6 +152,7 @@ describe('importSessions', () => {
       windows: 5,
       tabs: 45_000,
       duplicates: 0,
+      logins: 0,
     });
     expect(counts).toEqual([before, before, before]);
     expect(await h.db.summaries.count()).toBe(before);
@@ -176,6 +177,7 @@ describe('importSessions', () => {
       windows: rest.reduce((n, s) => n + s.windows.length, 0),
       tabs,
       duplicates: 2,
+      logins: 0,
     });
     const { imported, duplicates } = await stager.commit();
     expect(imported.map((s) => s.name)).toEqual(rest.map((s) => s.name));

@@ -48,7 +48,7 @@ const api: ServiceApi = {
   },
   async stageImport(req) {
     calls.push(['stageImport', req]);
-    return { sessions: req.sessionsJson.length, windows: 0, tabs: 0, duplicates: 0 };
+    return { sessions: req.sessionsJson.length, windows: 0, tabs: 0, duplicates: 0, logins: 0 };
   },
   async commitImport(req) {
     calls.push(['commitImport', req]);
@@ -117,7 +117,10 @@ describe('dispatch', () => {
 
   it('checks settings against their schema before the service sees them', async () => {
     calls.length = 0;
-    const settings = { autosave: { periodMinutes: 0, keepLast: 10, keepDays: 7 } };
+    const settings = {
+      autosave: { periodMinutes: 0, keepLast: 10, keepDays: 7 },
+      cookies: { saveByDefault: false, scope: 'sites' as const },
+    };
     expect(await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings })).toEqual({
       ok: false,
       error: 'Malformed "saveSettings" request: The autosave period must be at least 1.',

@@ -9,7 +9,10 @@ describe('loadSettings', () => {
   });
 
   it('reads what it wrote', () => {
-    const settings = { ...DEFAULT_SETTINGS, autosave: { periodMinutes: 5, keepLast: 3, keepDays: 0 } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      autosave: { periodMinutes: 5, keepLast: 3, keepDays: 0 },
+    };
     expect(loadSettings(settingsRow(settings))).toEqual({ settings, notice: null });
   });
 
@@ -20,8 +23,23 @@ describe('loadSettings', () => {
       settings: { autosave: { periodMinutes: -4, keepLast: 2 } },
     };
     expect(loadSettings(row)).toEqual({
-      settings: { autosave: { periodMinutes: 15, keepLast: 2, keepDays: 7 } },
+      settings: {
+        autosave: { periodMinutes: 15, keepLast: 2, keepDays: 7 },
+        cookies: DEFAULT_SETTINGS.cookies,
+      },
       notice: 'The autosave period must be at least 1. The default applies.',
+    });
+  });
+
+  it('checks the cookie settings field by field', () => {
+    const row = {
+      key: SETTINGS_KEY,
+      version: 1,
+      settings: { cookies: { saveByDefault: 'yes', scope: 'all' } },
+    };
+    expect(loadSettings(row)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, cookies: { saveByDefault: false, scope: 'all' } },
+      notice: 'Whether to save logins must be yes or no. The default applies.',
     });
   });
 
@@ -38,11 +56,15 @@ describe('loadSettings', () => {
       version: 9,
       settings: {
         autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2, cloud: true },
+        cookies: { saveByDefault: true, scope: 'all', vault: 'x' },
         theme: 'x',
       },
     };
     expect(loadSettings(row)).toEqual({
-      settings: { autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2 } },
+      settings: {
+        autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2 },
+        cookies: { saveByDefault: true, scope: 'all' },
+      },
       notice: null,
     });
   });
@@ -71,7 +93,10 @@ describe('saveSettings', () => {
   afterEach(() => h.close());
 
   it('stores versioned settings and reschedules the autosave alarm', async () => {
-    const settings = { ...DEFAULT_SETTINGS, autosave: { periodMinutes: 45, keepLast: 20, keepDays: 3 } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      autosave: { periodMinutes: 45, keepLast: 20, keepDays: 3 },
+    };
     await h.service().saveSettings(settings);
     expect(await h.db.state.get(SETTINGS_KEY)).toEqual({ key: SETTINGS_KEY, version: 1, settings });
     expect(h.schedules).toEqual([settings]);
