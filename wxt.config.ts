@@ -33,7 +33,7 @@ export default defineConfig({
     // it with the extension (opening a tab in a container needs it), and there, as in
     // Chrome, reading or setting a site's cookies needs host access, asked per site.
     ...(browser === 'firefox' ? {} : { optional_permissions: ['cookies'] }),
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Tabkeep' },
     commands: {
       'save-session': {

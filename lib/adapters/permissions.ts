@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
  */
 
 /** Host access to every web site, for "all sites" and for wiping what any site set. */
-export const ALL_SITES = ['http://*/*', 'https://*/*'];
+export const ALL_SITES = ['*://*/*'];
 
 /**
  * Asks for cookie access to these sites; true when granted (at once if it already was).
