@@ -38,7 +38,10 @@ export function readExportEntries(
       // Cookies leave the database only when the person asked for them (DESIGN §5).
       if (options.cookies === true && summary.cookies !== undefined) {
         const jar = await db.cookieJars.get(summary.id);
-        if (jar !== undefined) entry.cookies = jar.cookies;
+        if (jar !== undefined) {
+          entry.cookies = jar.cookies;
+          if (jar.allSites === true) entry.allSites = true;
+        }
       }
       entries.push(entry);
       onRead(entries.length, sessions.length);

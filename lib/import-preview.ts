@@ -44,6 +44,13 @@ export function dedupeKey(hash: string, hasCookies: boolean): string {
   return hasCookies ? `${hash}+cookies` : hash;
 }
 
+/** An imported session brings a login when it has cookies; an empty list is none. */
+export function hasLogin(
+  session: ImportedSession,
+): session is ImportedSession & { cookies: NonNullable<ImportedSession['cookies']> } {
+  return session.cookies !== undefined && session.cookies.length > 0;
+}
+
 /**
  * Counts an import session by session, in file order, and tells which sessions are new:
  * not already kept (by content hash), and not met earlier in the same file.
@@ -63,14 +70,14 @@ export class PreviewTally {
 
   /** True when the session (with this content hash) is new and should be imported. */
   add(session: ImportedSession, hash: string): boolean {
-    const key = dedupeKey(hash, session.cookies !== undefined);
+    const key = dedupeKey(hash, hasLogin(session));
     if (this.seen.has(key)) {
       this.duplicates++;
       return false;
     }
     this.seen.add(key);
     this.sessions++;
-    if (session.cookies !== undefined) this.logins++;
+    if (hasLogin(session)) this.logins++;
     this.windows += session.windows.length;
     this.tabs += countTabs(session.windows);
     return true;

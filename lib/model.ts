@@ -114,6 +114,8 @@ export const ImportedSessionSchema = v.object({
   windows: v.array(WindowSnapSchema),
   /** Only from an encrypted Tabkeep file. */
   cookies: v.optional(v.array(SavedCookieSchema)),
+  /** "all": the cookies were saved with "all sites" (see CookieInfo.allSites). */
+  cookieScope: v.optional(v.picklist(['sites', 'all'])),
   extra,
 });
 

@@ -4,7 +4,7 @@ import { snapshotWindows } from './capture/map';
 import type { CookiesAdapter } from './adapters/cookies';
 import type { RawBrowserState, RawContainer } from './capture/raw';
 import { cookieInfo, selectCookies, type CookieScope } from './cookies/capture';
-import type { SavedCookie } from './cookies/model';
+import type { CookieJar, SavedCookie } from './cookies/model';
 import { restoreCookies, type CookieRestoreReport } from './cookies/restore-run';
 import { tabHosts } from './cookies/sites';
 import type { TabkeepDb } from './db';
@@ -19,7 +19,7 @@ import {
   type WindowSnap,
 } from './model';
 import { defaultSessionName, normalizeName, siteLabel } from './naming';
-import { dedupeKey, type ImportCounts } from './import-preview';
+import { dedupeKey, hasLogin, type ImportCounts } from './import-preview';
 import { ImportStaging, type StagedSession } from './import-staging';
 import type {
   CommitImportRequest,
@@ -98,12 +98,15 @@ export class SessionService implements ServiceApi {
       now,
     });
     const jar = logins !== null && logins.cookies.length > 0 ? logins.cookies : null;
-    if (jar !== null) session.cookies = cookieInfo(jar);
+    const allSites = req.cookies === 'all';
+    if (jar !== null) session.cookies = cookieInfo(jar, allSites ? null : tabHosts(windows));
     const { db } = this.deps;
     await this.withRoom(() =>
       db.transaction('rw', db.summaries, db.bodies, db.cookieJars, async () => {
         await db.bodies.add({ id: session.id, windows });
-        if (jar !== null) await db.cookieJars.add({ id: session.id, cookies: jar });
+        if (jar !== null) {
+          await db.cookieJars.add({ id: session.id, cookies: jar, ...(allSites && { allSites }) });
+        }
         await db.summaries.add(session);
       }),
     );
@@ -196,7 +199,7 @@ export class SessionService implements ServiceApi {
     const cookies =
       summary.cookies === undefined
         ? undefined
-        : await this.restoreCookies(jar?.cookies ?? [], windows, mayRestoreCookies === true);
+        : await this.restoreCookies(jar, windows, mayRestoreCookies === true);
     const plan = planRestore(windows, {
       extensionOrigin: this.deps.extensionOrigin,
       incognitoAllowed: await this.deps.incognitoAllowed(),
@@ -217,7 +220,7 @@ export class SessionService implements ServiceApi {
   }
 
   private async restoreCookies(
-    saved: readonly unknown[],
+    jar: CookieJar | undefined,
     windows: readonly WindowSnap[],
     allowed: boolean,
   ): Promise<CookieRestoreReport> {
@@ -231,7 +234,8 @@ export class SessionService implements ServiceApi {
         ],
       };
     }
-    return restoreCookies(saved, windows, {
+    return restoreCookies(jar?.cookies ?? [], windows, {
+      allSites: jar?.allSites === true,
       cookies: this.deps.cookies,
       resolveContainer: (c) => this.deps.resolveContainer(c),
       containersSupported: this.deps.browserName === 'firefox',
@@ -308,12 +312,13 @@ export class SessionService implements ServiceApi {
   /** Sessions from a file, after the preview; those already kept are left out. */
   async importSessions({ sessions }: { sessions: StagedSession[] }): Promise<ImportResult> {
     const now = this.now();
-    const prepared: { summary: SessionSummary; body: SessionBody; cookies?: SavedCookie[] }[] = [];
+    const prepared: { summary: SessionSummary; body: SessionBody; jar?: CookieJar }[] = [];
     for (const { session, hash } of sessions) {
       const typed = normalizeName(session.name);
       const windows = session.windows.filter((w) => w.tabs.length > 0);
       if (windows.length === 0) continue;
       const id = this.newId();
+      const logins = hasLogin(session) ? session.cookies : null;
       prepared.push({
         summary: {
           id,
@@ -328,10 +333,18 @@ export class SessionService implements ServiceApi {
           hash: windows.length === session.windows.length ? hash : await contentHash(windows),
           origin: this.deps.browserName,
           deletedAt: 0,
-          ...(session.cookies && { cookies: cookieInfo(session.cookies) }),
+          ...(logins && {
+            cookies: cookieInfo(logins, session.cookieScope === 'all' ? null : tabHosts(windows)),
+          }),
         },
         body: { id, windows, ...(session.extra && { extra: session.extra }) },
-        ...(session.cookies && { cookies: session.cookies }),
+        ...(logins && {
+          jar: {
+            id,
+            cookies: logins,
+            ...(session.cookieScope === 'all' && { allSites: true as const }),
+          },
+        }),
       });
     }
     const { db } = this.deps;
@@ -346,9 +359,7 @@ export class SessionService implements ServiceApi {
         });
         // Bulk: one request each, not one await per session (2,000 sessions in a 100 MB file).
         await db.bodies.bulkAdd(fresh.map((p) => p.body));
-        await db.cookieJars.bulkAdd(
-          fresh.flatMap((p) => (p.cookies ? [{ id: p.summary.id, cookies: p.cookies }] : [])),
-        );
+        await db.cookieJars.bulkAdd(fresh.flatMap((p) => (p.jar ? [p.jar] : [])));
         await db.summaries.bulkAdd(fresh.map((p) => p.summary));
         return {
           imported: fresh.map((p) => p.summary),

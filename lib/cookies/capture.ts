@@ -53,7 +53,8 @@ export function selectCookies(raw: readonly unknown[], options: CaptureOptions):
   return kept;
 }
 
-function inSession(cookie: SavedCookie, hosts: ReadonlySet<string>): boolean {
+/** A cookie of these hosts, or partitioned under one of them. */
+export function inSession(cookie: SavedCookie, hosts: ReadonlySet<string>): boolean {
   if (isOfSites(cookie.domain, hosts)) return true;
   const top = cookie.partitionKey?.topLevelSite ?? '';
   return top !== '' && URL.canParse(top) && isOfSites(new URL(top).hostname, hosts);
@@ -76,8 +77,17 @@ function stripBrowserFields(entry: unknown): unknown {
  * The summary of saved cookies. A login usually lives in an HttpOnly cookie, so the first
  * of those to expire dates the login; without any, the last cookie to expire does.
  */
-export function cookieInfo(cookies: readonly SavedCookie[]): CookieInfo {
-  const sites = new Set(cookies.map((c) => siteOf(normalizeHost(c.domain))));
+export function cookieInfo(
+  cookies: readonly SavedCookie[],
+  /** The session's tab hosts; null for cookies saved with "all sites". */
+  hosts: ReadonlySet<string> | null,
+): CookieInfo {
+  // The sites a restore will set cookies of, hence asks access to.
+  const sites = new Set(
+    cookies
+      .filter((c) => hosts === null || inSession(c, hosts))
+      .map((c) => siteOf(normalizeHost(c.domain))),
+  );
   const persistent = cookies.filter((c) => !c.session && c.expirationDate !== undefined);
   const httpOnly = persistent.filter((c) => c.httpOnly).map((c) => c.expirationDate!);
   const all = persistent.map((c) => c.expirationDate!);
@@ -98,5 +108,6 @@ export function cookieInfo(cookies: readonly SavedCookie[]): CookieInfo {
     sites: [...sites].sort(),
     expiresAt: seconds === null ? null : Math.round(seconds * 1000),
     largestSite: [...perSite.values()].reduce((a, b) => Math.max(a, b), 0),
+    ...(hosts === null && { allSites: true as const }),
   };
 }

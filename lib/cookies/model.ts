@@ -63,6 +63,8 @@ export const CookieInfoSchema = v.object({
   expiresAt: v.nullable(v.number()),
   /** The most cookies of one site in one store: what a browser's per-site limit meets. */
   largestSite: v.number(),
+  /** Saved with "all sites": a restore sets them all, not only those of the tabs' sites. */
+  allSites: v.optional(v.literal(true)),
 });
 
 export type CookieInfo = v.InferOutput<typeof CookieInfoSchema>;
@@ -76,6 +78,8 @@ export const CookieJarSchema = v.object({
   /** The session's id. */
   id: v.string(),
   cookies: v.array(v.unknown()),
+  /** Saved with "all sites" (see CookieInfo). */
+  allSites: v.optional(v.literal(true)),
 });
 
 export type CookieJar = v.InferOutput<typeof CookieJarSchema>;

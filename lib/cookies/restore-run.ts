@@ -3,7 +3,7 @@ import type { CookiesAdapter } from '../adapters/cookies';
 import type { WindowSnap } from '../model';
 import { SavedCookieSchema, type SavedCookie } from './model';
 import { DEFAULT_COOKIE_LIMITS, planCookieRestore, type SkippedCookie } from './restore-rules';
-import { tabHosts } from './sites';
+import { normalizeHost, tabHosts } from './sites';
 import { containersOf, storeFor } from './stores';
 
 /** What a restore did with a session's saved cookies. */
@@ -23,6 +23,8 @@ export interface CookieRestoreDeps {
   containersSupported: boolean;
   defaultStore: string;
   now: number;
+  /** Saved with "all sites": every cookie is of the session, not only its tabs' sites. */
+  allSites: boolean;
 }
 
 /** Reasons listed in a report; a page has no room for thousands. */
@@ -53,7 +55,9 @@ export async function restoreCookies(
   };
   const plan = planCookieRestore(raw, {
     now: deps.now,
-    sites: tabHosts(windows),
+    sites: deps.allSites
+      ? new Set([...tabHosts(windows), ...valid.map((c) => normalizeHost(c.domain))])
+      : tabHosts(windows),
     storeFor: (cookie) => storeFor(cookie, targets),
     limits: DEFAULT_COOKIE_LIMITS,
   });

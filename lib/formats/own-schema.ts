@@ -60,6 +60,8 @@ export const OwnSessionSchema = v.looseObject({
   tags: v.optional(v.array(v.string()), []),
   windows: v.array(OwnWindowSchema),
   cookies: v.optional(v.array(v.unknown()), []),
+  /** "all": saved with "all sites", so a restore sets every cookie, not only the tabs' sites'. */
+  cookieScope: v.optional(v.picklist(['sites', 'all'])),
 });
 
 /** The envelope, checked first: a file whose sessions are damaged still says what it is. */

@@ -32,6 +32,8 @@ export interface ExportEntry {
   extra?: Extra;
   /** Saved cookies, only when the person chose to export them (encrypted). */
   cookies?: readonly unknown[];
+  /** The cookies were saved with "all sites". */
+  allSites?: boolean;
 }
 
 type ExportMeta = { appVersion: string; browser: BrowserName; now: number };
@@ -64,7 +66,7 @@ export function* tabkeepFileParts(
   yield ']}';
 }
 
-function toFileSession({ summary, windows, extra, cookies }: ExportEntry) {
+function toFileSession({ summary, windows, extra, cookies, allSites }: ExportEntry) {
   return withExtra(
     {
       id: summary.id,
@@ -75,6 +77,7 @@ function toFileSession({ summary, windows, extra, cookies }: ExportEntry) {
       tags: summary.tags,
       windows: windows.map(fileWindow),
       cookies: cookies === undefined ? [] : [...cookies],
+      ...(cookies !== undefined && allSites === true && { cookieScope: 'all' as const }),
     },
     extra,
   );
@@ -171,7 +174,10 @@ export class TabkeepSessionReader {
       return null;
     }
     const cookies = this.cookiesOf(parsed.output.cookies, named);
-    if (cookies.length > 0) session.cookies = cookies;
+    if (cookies.length > 0) {
+      session.cookies = cookies;
+      if (parsed.output.cookieScope === 'all') session.cookieScope = 'all';
+    }
     this.read++;
     return session;
   }

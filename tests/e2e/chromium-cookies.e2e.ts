@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MIN_ITERATIONS, seal } from '../../lib/formats/envelope';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { startLoginServer, type LoginServer } from './support/login-server';
 import { answerPermissionPrompt } from './support/permission-prompt';
@@ -183,5 +185,96 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
         return null;
       })
       .toBe('Logged in as alice');
+  });
+
+  test('cookies that break the rules are left out, each with its reason, and the rest restored', async () => {
+    const cookie = (name: string, extra: Record<string, unknown> = {}) => ({
+      name,
+      value: 'v',
+      domain: '127.0.0.1',
+      hostOnly: true,
+      path: '/',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax',
+      session: true,
+      storeId: '0',
+      ...extra,
+    });
+    const inAYear = Math.floor(Date.now() / 1000) + 365 * 86_400;
+    // More of one site than Chrome keeps (180): those expiring soonest go.
+    const many = Array.from({ length: 185 }, (_, i) =>
+      cookie(`c${i}`, { session: false, expirationDate: inAYear + i }),
+    );
+    const sessionFile = {
+      format: 'tabkeep',
+      version: 1,
+      sessions: [
+        {
+          name: 'Odd cookies',
+          windows: [{ tabs: [{ url: server.homeUrl, title: 'Home' }] }],
+          cookies: [
+            cookie('theme'),
+            { name: 'broken', domain: '127.0.0.1' },
+            cookie('elsewhere', { domain: 'elsewhere.example' }),
+            cookie('__Host-id', { hostOnly: false, secure: true }),
+            ...many,
+          ],
+        },
+      ],
+    };
+    const envelope = await seal(gzipSync(Buffer.from(JSON.stringify(sessionFile))), PASSPHRASE, {
+      iterations: MIN_ITERATIONS,
+    });
+    const options = await second!.openExtensionPage('options.html');
+    const importRegion = options.getByRole('region', { name: 'Import' });
+    await importRegion.getByLabel('File to import').setInputFiles({
+      name: 'odd.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(envelope),
+    });
+    await importRegion.getByLabel('Passphrase of odd.json').fill(PASSPHRASE);
+    await importRegion.getByRole('button', { name: 'Open' }).click();
+    const preview = importRegion.getByRole('group', { name: 'Import preview' });
+    await preview.getByText('1 thing left out').click();
+    await expect
+      .poll(() => preview.getByRole('listitem').first().textContent())
+      .toMatch(/^session 1 \(“Odd cookies”\), cookie 2.*: /);
+    await preview.getByRole('button', { name: 'Import 1 session' }).click();
+    await expect.poll(() => statusOf(options, 'Import')).toBe('Imported 1 session.');
+
+    // Chrome keeps 180 cookies of a site and, past that, drops 30 it used least: the earlier
+    // test's login would be one more.
+    await second!.context.clearCookies();
+    const popup = await second!.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Restore Odd cookies' }).click();
+    const confirm = popup.getByRole('alert');
+    await expect
+      .poll(() => confirm.textContent())
+      .toMatch(
+        /^This session has 187 saved cookies of one site, and browsers keep about 180 per site/,
+      );
+    await confirm.getByRole('button', { name: 'Restore anyway' }).click();
+    await expect.poll(() => statusOf(popup)).toMatch(/Restored 180 of 188 saved cookies\./);
+    const text = (await statusOf(popup)) ?? '';
+    expect(text).toContain(
+      'elsewhere (elsewhere.example): its site is not among the session’s tabs.',
+    );
+    expect(text).toContain(
+      '__Host-id (127.0.0.1): a __Host- cookie must be secure, on path /, without a domain.',
+    );
+    expect(text).toContain('has over 180 cookies; this one expires sooner.');
+    const names = (await second!.context.cookies(server.origin)).map((c) => c.name);
+    expect(names).toContain('theme');
+    expect(names).not.toContain('elsewhere');
+    expect(names).not.toContain('__Host-id');
+    // 186 of the site were valid: "theme" (a session cookie, the latest to expire) and the
+    // 185 numbered ones, of which the six expiring soonest (c0 to c5) were left out.
+    expect(names.filter((n) => /^c\d+$/.test(n)).sort()).toEqual(
+      many
+        .slice(6)
+        .map((c) => c.name)
+        .sort(),
+    );
   });
 });

@@ -276,7 +276,7 @@ describe('importSessions with cookies', () => {
       expiresAt: (NOW / 1000 + 86_400) * 1000,
       largestSite: 2,
     };
-    expect(cookieInfo([sid, prefs])).toEqual(info);
+    expect(cookieInfo([sid, prefs], new Set(['www.bank.test']))).toEqual(info);
     expect(summary!.cookies).toEqual(info);
     expect((await h.db.summaries.get(summary!.id))?.cookies).toEqual(info);
     expect(await h.db.cookieJars.get(summary!.id)).toEqual({

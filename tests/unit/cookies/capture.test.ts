@@ -275,59 +275,85 @@ function saved(extra: Partial<SavedCookie> = {}): SavedCookie {
 
 describe('cookieInfo', () => {
   it('is empty for no cookies', () => {
-    expect(cookieInfo([])).toEqual({ count: 0, sites: [], expiresAt: null, largestSite: 0 });
+    expect(cookieInfo([], new Set())).toEqual({
+      count: 0,
+      sites: [],
+      expiresAt: null,
+      largestSite: 0,
+    });
+    expect(cookieInfo([], null)).toEqual({
+      count: 0,
+      sites: [],
+      expiresAt: null,
+      largestSite: 0,
+      allSites: true,
+    });
   });
 
   it('dates nothing when only session cookies are saved', () => {
-    expect(cookieInfo([saved(), saved({ httpOnly: true })]).expiresAt).toBeNull();
+    expect(cookieInfo([saved(), saved({ httpOnly: true })], null).expiresAt).toBeNull();
   });
 
   it('dates the login by the earliest persistent HttpOnly cookie, in ms', () => {
-    const info = cookieInfo([
-      saved({ httpOnly: true }),
-      saved({ session: false, expirationDate: 1_800_000_000.4, httpOnly: true }),
-      saved({ session: false, expirationDate: 1_700_000_000.5, httpOnly: true }),
-      // Earlier still, but not HttpOnly: not the login.
-      saved({ session: false, expirationDate: 1_600_000_000 }),
-      saved({ session: false, expirationDate: 1_900_000_000 }),
-    ]);
+    const info = cookieInfo(
+      [
+        saved({ httpOnly: true }),
+        saved({ session: false, expirationDate: 1_800_000_000.4, httpOnly: true }),
+        saved({ session: false, expirationDate: 1_700_000_000.5, httpOnly: true }),
+        // Earlier still, but not HttpOnly: not the login.
+        saved({ session: false, expirationDate: 1_600_000_000 }),
+        saved({ session: false, expirationDate: 1_900_000_000 }),
+      ],
+      null,
+    );
     expect(info.expiresAt).toBe(1_700_000_000_500);
   });
 
   it('without persistent HttpOnly cookies, dates it by the latest persistent one', () => {
-    const info = cookieInfo([
-      saved({ httpOnly: true }),
-      saved({ session: false, expirationDate: 1_600_000_000 }),
-      saved({ session: false, expirationDate: 1_900_000_000.25 }),
-      saved({ session: false, expirationDate: 1_700_000_000 }),
-    ]);
+    const info = cookieInfo(
+      [
+        saved({ httpOnly: true }),
+        saved({ session: false, expirationDate: 1_600_000_000 }),
+        saved({ session: false, expirationDate: 1_900_000_000.25 }),
+        saved({ session: false, expirationDate: 1_700_000_000 }),
+      ],
+      null,
+    );
     expect(info.expiresAt).toBe(1_900_000_000_250);
   });
 
   it('counts the cookies and names their sites once each, sorted', () => {
-    const info = cookieInfo([
-      saved({ domain: 'www.zeta.test' }),
-      saved({ domain: '.Example.com' }),
-      saved({ domain: 'mail.example.com' }),
-      saved({ domain: 'shop.example.co.uk' }),
-      saved({ domain: '127.0.0.1' }),
-    ]);
+    const info = cookieInfo(
+      [
+        saved({ domain: 'www.zeta.test' }),
+        saved({ domain: '.Example.com' }),
+        saved({ domain: 'mail.example.com' }),
+        saved({ domain: 'shop.example.co.uk' }),
+        saved({ domain: '127.0.0.1' }),
+      ],
+      null,
+    );
     expect(info.count).toBe(5);
     expect(info.sites).toEqual(['127.0.0.1', 'example.co.uk', 'example.com', 'zeta.test']);
   });
 
   it('finds the largest site per store and site: jars of stores are counted apart', () => {
-    const info = cookieInfo([
-      saved({ domain: 'a.example.com' }),
-      saved({ domain: 'b.example.com' }),
-      saved({ domain: '.example.com' }),
-      saved({ domain: '.example.com', storeId: 'firefox-container-1' }),
-      saved({ domain: '.example.com', storeId: 'firefox-container-1' }),
-      saved({ domain: 'other.test' }),
-    ]);
+    const info = cookieInfo(
+      [
+        saved({ domain: 'a.example.com' }),
+        saved({ domain: 'b.example.com' }),
+        saved({ domain: '.example.com' }),
+        saved({ domain: '.example.com', storeId: 'firefox-container-1' }),
+        saved({ domain: '.example.com', storeId: 'firefox-container-1' }),
+        saved({ domain: 'other.test' }),
+      ],
+      null,
+    );
     expect(info.largestSite).toBe(3);
     // Across stores the same site would make 5; it is not counted that way.
-    expect(cookieInfo([saved({ storeId: '1' }), saved({ storeId: '0' })]).largestSite).toBe(1);
+    expect(cookieInfo([saved({ storeId: '1' }), saved({ storeId: '0' })], null).largestSite).toBe(
+      1,
+    );
   });
 
   // Math.min(...list) overflows the stack at about 130,000 arguments in V8.
@@ -336,8 +362,20 @@ describe('cookieInfo', () => {
       saved({ session: false, expirationDate: 1_800_000_000, httpOnly: true }),
     );
     many.push(saved({ session: false, expirationDate: 1_700_000_000, httpOnly: true }));
-    const info = cookieInfo(many);
+    const info = cookieInfo(many, null);
     expect(info.expiresAt).toBe(1_700_000_000_000);
     expect(info.largestSite).toBe(150_001);
+  });
+});
+
+describe('cookieInfo for a session saved by its sites', () => {
+  it('names only the sites a restore will set cookies of, and is not flagged "all sites"', () => {
+    const info = cookieInfo(
+      [saved({ domain: '.example.com' }), saved({ domain: 'tracker.test' })],
+      new Set(['www.example.com']),
+    );
+    expect(info.sites).toEqual(['example.com']);
+    expect(info.count).toBe(2);
+    expect(info).not.toHaveProperty('allSites');
   });
 });

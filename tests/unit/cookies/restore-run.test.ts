@@ -62,11 +62,25 @@ function firefoxDeps(
     containersSupported: true,
     defaultStore: 'firefox-default',
     now: NOW,
+    allSites: false,
     resolved,
   };
 }
 
 describe('restoreCookies', () => {
+  it('sets cookies of sites without tabs only when they were saved with “all sites”', async () => {
+    const other = firefoxCookie({ name: 'o', domain: '.elsewhere.test' });
+    const { adapter, set } = fakeAdapter();
+    const bySites = await restoreCookies([other], windows, firefoxDeps(adapter));
+    expect(bySites.skipped.map((s) => s.why)).toEqual([
+      'its site is not among the session’s tabs.',
+    ]);
+    expect(set).toEqual([]);
+    const all = await restoreCookies([other], windows, { ...firefoxDeps(adapter), allSites: true });
+    expect(all.restored).toBe(1);
+    expect(set.map((c) => c.url)).toEqual(['http://elsewhere.test/']);
+  });
+
   it('resolves each container once by name and sets its cookies in the store found', async () => {
     const { adapter, set } = fakeAdapter();
     const deps = firefoxDeps(adapter, { Work: 'firefox-container-7', Shopping: null });
