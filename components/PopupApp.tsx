@@ -55,9 +55,11 @@ export function PopupApp() {
             : '',
           cookies === undefined
             ? ''
-            : cookies.note === undefined
-              ? `With its login (${plural(cookies.saved, 'cookie')}).`
-              : `Logins were not saved: ${cookies.note}`,
+            : cookies.note !== undefined
+              ? `Logins were not saved: ${cookies.note}`
+              : cookies.saved === 0
+                ? 'No login cookies of these sites were found.'
+                : `With its login (${plural(cookies.saved, 'cookie')}).`,
         ]
           .filter(Boolean)
           .join(' '),

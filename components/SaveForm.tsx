@@ -24,9 +24,18 @@ export function SaveForm({ cookieSettings, onSave }: Props) {
   // The sites to ask access to, known before the click: the request must come first in it.
   const [origins, setOrigins] = useState<string[]>([]);
   useEffect(() => {
-    void browser.tabs
-      .query({})
-      .then((tabs) => setOrigins(originPatterns(urlHosts(tabs.map((t) => t.url ?? '')))));
+    const refresh = () =>
+      void browser.tabs
+        .query({})
+        .then((tabs) => setOrigins(originPatterns(urlHosts(tabs.map((t) => t.url ?? '')))));
+    refresh();
+    // The popup may stay open (or be a tab) while pages open and close.
+    browser.tabs.onUpdated.addListener(refresh);
+    browser.tabs.onRemoved.addListener(refresh);
+    return () => {
+      browser.tabs.onUpdated.removeListener(refresh);
+      browser.tabs.onRemoved.removeListener(refresh);
+    };
   }, []);
   const checked = withLogins ?? cookieSettings?.saveByDefault ?? false;
   const scope = cookieSettings?.scope ?? 'sites';
