@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DEFAULT_COOKIE_LIMITS, type CookieLimits } from './limits';
 import { normalizeHost, related } from './sites';
 import {
   SavedCookieSchema,
@@ -48,11 +49,6 @@ export interface CookieRestorePlan {
   warnings: string[];
 }
 
-export interface CookieLimits {
-  perSite: number;
-  total: number;
-}
-
 export interface CookieRestoreOptions {
   /** The restore time, in ms since the epoch. */
   now: number;
@@ -63,8 +59,7 @@ export interface CookieRestoreOptions {
   limits?: CookieLimits;
 }
 
-/** What Chrome keeps (about 180 per site, about 3300 in all); Firefox keeps fewer in all. */
-export const DEFAULT_COOKIE_LIMITS: CookieLimits = { perSite: 180, total: 3300 };
+export { DEFAULT_COOKIE_LIMITS, type CookieLimits };
 
 export const SKIP_REASONS = {
   outsideSession: 'its site is not among the session’s tabs.',

@@ -1,5 +1,5 @@
 import type { CookieRestoreReport } from './restore-run';
-import { DEFAULT_COOKIE_LIMITS } from './restore-rules';
+import { DEFAULT_COOKIE_LIMITS } from './limits';
 import type { CookieInfo } from './model';
 
 /*
