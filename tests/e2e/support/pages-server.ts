@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback';
 
 export interface PagesServer {
   /** e.g. "http://127.0.0.1:41234" */
@@ -33,20 +33,10 @@ export async function startPagesServer(): Promise<PagesServer> {
           `<body><h1>${text}</h1></body></html>`,
       );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const { origin, close } = await listenOnLoopback(server);
   return {
     origin,
     url: (name) => `${origin}/page/${encodeURIComponent(name)}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Browsers keep connections alive; without this close() waits for them to time out.
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close,
   };
 }
