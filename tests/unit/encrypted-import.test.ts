@@ -10,6 +10,7 @@ import { PreviewTally, dedupeKey } from '@/lib/import-preview';
 import type { StagedSession } from '@/lib/import-staging';
 import type { SavedCookie } from '@/lib/cookies/model';
 import { cookieInfo } from '@/lib/cookies/capture';
+import { bankPrefs, bankSid } from './cookies/fixtures';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { Harness } from './service-harness';
 
@@ -22,32 +23,9 @@ const NOW = Date.UTC(2026, 10, 21, 12);
 const PASS = 'correct horse battery staple';
 const FAST = { iterations: MIN_ITERATIONS };
 
-const sid: SavedCookie = {
-  name: 'sid',
-  value: 'alice',
-  domain: 'bank.test',
-  hostOnly: true,
-  path: '/',
-  secure: true,
-  httpOnly: true,
-  sameSite: 'lax',
-  session: true,
-  storeId: '0',
-};
+const sid: SavedCookie = bankSid();
 
-const prefs: SavedCookie = {
-  name: 'prefs',
-  value: 'dark',
-  domain: '.bank.test',
-  hostOnly: false,
-  path: '/',
-  secure: true,
-  httpOnly: false,
-  sameSite: 'strict',
-  session: false,
-  expirationDate: NOW / 1000 + 86_400,
-  storeId: '0',
-};
+const prefs: SavedCookie = bankPrefs(NOW / 1000 + 86_400);
 
 /** A Tabkeep file: "Bank" with its login, "News" without one. */
 function tabkeepFile(bankCookies: unknown[] = [sid, prefs]) {

@@ -9,41 +9,16 @@ import {
 } from '@/lib/export';
 import { gunzip } from '@/lib/formats/bytes';
 import { ENVELOPE_FORMAT, EnvelopeError, open } from '@/lib/formats/envelope';
+import { bankPrefs, bankSid } from './cookies/fixtures';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { Harness } from './service-harness';
 
 let h: Harness;
 
-const sid = {
-  name: 'sid',
-  value: 'alice',
-  domain: 'bank.test',
-  hostOnly: true,
-  path: '/',
-  secure: true,
-  httpOnly: true,
-  sameSite: 'lax',
-  session: true,
-  storeId: '0',
-};
+const sid = bankSid();
 
 /** Expires a day after the harness's first clock. */
-const prefs = () => {
-  const expirationDate = Date.UTC(2026, 10, 22, 12) / 1000;
-  return {
-    name: 'prefs',
-    value: 'dark',
-    domain: '.bank.test',
-    hostOnly: false,
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'strict',
-    session: false,
-    expirationDate,
-    storeId: '0',
-  };
-};
+const prefs = () => bankPrefs(Date.UTC(2026, 10, 22, 12) / 1000);
 
 const meta = () => ({ appVersion: '0.1.0', browser: 'chrome' as const, now: h.clock });
 

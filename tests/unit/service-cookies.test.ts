@@ -1,60 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawContainer } from '@/lib/capture/raw';
+import type { SavedCookie } from '@/lib/cookies/model';
+import { chromeCookie, firefoxListed, prefsCookie } from './cookies/fixtures';
 import { rawState, rawTab, rawWindow } from './fakes';
 import { Harness } from './service-harness';
 
 let h: Harness;
 
 /** Firefox 153's `cookies.getAll` result for a cookie set without SameSite, as measured. */
-const firefoxSid = {
-  name: 'sid',
-  value: 'alice',
-  domain: '127.0.0.1',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: true,
-  sameSite: 'unspecified',
-  session: true,
-  firstPartyDomain: '',
-  partitionKey: null,
-  storeId: 'firefox-default',
-};
+const firefoxSid = firefoxListed();
 
 /** The same login cookie as Chrome lists it. */
-const chromeSid = {
-  name: 'sid',
-  value: 'alice',
-  domain: '127.0.0.1',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: true,
-  sameSite: 'unspecified',
-  session: true,
-  storeId: '0',
-};
+const chromeSid = chromeCookie();
 
 /** Seconds since the epoch, as the API has them, `hours` after the harness's clock. */
 function inHours(hours: number): number {
   return h.clock / 1000 + hours * 3600;
 }
 
-function prefs(extra: Record<string, unknown> = {}) {
-  return {
-    name: 'prefs',
-    value: 'dark',
-    domain: '.example.com',
-    hostOnly: false,
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: false,
-    expirationDate: inHours(24 * 30),
-    storeId: '0',
-    ...extra,
-  };
+function prefs(extra: Partial<SavedCookie> = {}) {
+  return prefsCookie({ expirationDate: inHours(24 * 30), ...extra });
 }
 
 const work: RawContainer = {

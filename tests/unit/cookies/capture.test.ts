@@ -2,42 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cookieInfo, selectCookies, type CaptureOptions } from '@/lib/cookies/capture';
 import type { SavedCookie } from '@/lib/cookies/model';
 import type { RawContainer } from '@/lib/capture/raw';
+import { chromeCookie, firefoxCookie, firefoxListed, prefsCookie } from './fixtures';
 
 /** Firefox 153's `cookies.getAll` result for a cookie set without SameSite, as measured. */
-const firefoxSid = {
-  name: 'sid',
-  value: 'alice',
-  domain: '127.0.0.1',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: true,
-  sameSite: 'unspecified',
-  session: true,
-  firstPartyDomain: '',
-  partitionKey: null,
-  storeId: 'firefox-default',
-};
+const firefoxSid = firefoxListed();
 
-/** 2026-01-01T00:00:00Z, in seconds as the API has it. */
-const NEW_YEAR_2026 = 1767225600;
-
-/** A Chromium cookie: domain cookie with an expiry, and the fields Chromium adds. */
-function chromeCookie(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'prefs',
-    value: 'dark',
-    domain: '.example.com',
-    hostOnly: false,
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: false,
-    expirationDate: NEW_YEAR_2026,
-    storeId: '0',
-    ...extra,
-  };
+/** A Chromium `cookies.getAll` result: domain cookie with an expiry, and the fields Chromium adds. */
+function chromiumListed(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...prefsCookie(), ...extra };
 }
 
 const work: RawContainer = {
@@ -61,27 +33,13 @@ const names = (cookies: readonly SavedCookie[]) => cookies.map((c) => `${c.name}
 describe('selectCookies', () => {
   it('keeps Firefox’s cookie with partitionKey null, without the null', () => {
     const kept = select([firefoxSid]);
-    expect(kept).toEqual([
-      {
-        name: 'sid',
-        value: 'alice',
-        domain: '127.0.0.1',
-        hostOnly: true,
-        path: '/',
-        secure: false,
-        httpOnly: true,
-        sameSite: 'unspecified',
-        session: true,
-        firstPartyDomain: '',
-        storeId: 'firefox-default',
-      },
-    ]);
+    expect(kept).toEqual([firefoxCookie()]);
     expect(kept[0]).not.toHaveProperty('partitionKey');
   });
 
   it('strips fields the browser adds that a saved cookie does not keep', () => {
     const [kept] = select([
-      chromeCookie({ tabIds: [3, 4], sourcePort: 443, partitionKey: undefined, extra: 'x' }),
+      chromiumListed({ tabIds: [3, 4], sourcePort: 443, partitionKey: undefined, extra: 'x' }),
     ]);
     expect(Object.keys(kept!).sort()).toEqual(
       [
@@ -102,14 +60,14 @@ describe('selectCookies', () => {
 
   it('with scope "sites", keeps the cookies of tab hosts, their parent domains and subdomains', () => {
     const raw = [
-      chromeCookie({ name: 'exact', domain: 'www.example.com', hostOnly: true }),
-      chromeCookie({ name: 'parent', domain: '.example.com' }),
-      chromeCookie({ name: 'sub', domain: 'static.www.example.com', hostOnly: true }),
-      chromeCookie({ name: 'sibling', domain: 'mail.example.com', hostOnly: true }),
-      chromeCookie({ name: 'other', domain: '.example.org' }),
-      chromeCookie({ name: 'lookalike', domain: '.badexample.com' }),
+      chromiumListed({ name: 'exact', domain: 'www.example.com', hostOnly: true }),
+      chromiumListed({ name: 'parent', domain: '.example.com' }),
+      chromiumListed({ name: 'sub', domain: 'static.www.example.com', hostOnly: true }),
+      chromiumListed({ name: 'sibling', domain: 'mail.example.com', hostOnly: true }),
+      chromiumListed({ name: 'other', domain: '.example.org' }),
+      chromiumListed({ name: 'lookalike', domain: '.badexample.com' }),
       { ...firefoxSid, storeId: '0' },
-      chromeCookie({ name: 'ip', domain: '127.0.0.2', hostOnly: true }),
+      chromiumListed({ name: 'ip', domain: '127.0.0.2', hostOnly: true }),
     ];
     expect(names(select(raw))).toEqual([
       'exact@www.example.com',
@@ -121,25 +79,25 @@ describe('selectCookies', () => {
 
   it('keeps a partitioned cookie whose top-level site is a session site, whatever its domain', () => {
     const raw = [
-      chromeCookie({
+      chromiumListed({
         name: 'embedded',
         domain: 'widgets.test',
         hostOnly: true,
         partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: false },
       }),
-      chromeCookie({
+      chromiumListed({
         name: 'elsewhere',
         domain: 'widgets.test',
         hostOnly: true,
         partitionKey: { topLevelSite: 'https://other.test' },
       }),
-      chromeCookie({
+      chromiumListed({
         name: 'unpartitioned',
         domain: 'widgets.test',
         hostOnly: true,
         partitionKey: {},
       }),
-      chromeCookie({
+      chromiumListed({
         name: 'garbled',
         domain: 'widgets.test',
         hostOnly: true,
@@ -156,8 +114,8 @@ describe('selectCookies', () => {
 
   it('with scope "all", keeps every readable cookie whatever its site', () => {
     const raw = [
-      chromeCookie({ name: 'a', domain: '.example.org' }),
-      chromeCookie({ name: 'b', domain: 'elsewhere.test', hostOnly: true }),
+      chromiumListed({ name: 'a', domain: '.example.org' }),
+      chromiumListed({ name: 'b', domain: 'elsewhere.test', hostOnly: true }),
       firefoxSid,
     ];
     expect(names(select(raw, { scope: 'all', hosts: new Set() }))).toEqual([
@@ -173,35 +131,35 @@ describe('selectCookies', () => {
       'sid=1',
       42,
       [],
-      chromeCookie({ name: 1 }),
-      chromeCookie({ domain: '' }),
-      chromeCookie({ domain: '..example.com' }),
-      chromeCookie({ path: 'app' }),
-      chromeCookie({ sameSite: 'none' }),
-      chromeCookie({ expirationDate: undefined }),
-      chromeCookie({ expirationDate: Number.NaN }),
-      chromeCookie({ partitionKey: { topLevelSite: 7 } }),
-      chromeCookie({ storeId: undefined }),
-      chromeCookie({ name: 'good' }),
+      chromiumListed({ name: 1 }),
+      chromiumListed({ domain: '' }),
+      chromiumListed({ domain: '..example.com' }),
+      chromiumListed({ path: 'app' }),
+      chromiumListed({ sameSite: 'none' }),
+      chromiumListed({ expirationDate: undefined }),
+      chromiumListed({ expirationDate: Number.NaN }),
+      chromiumListed({ partitionKey: { topLevelSite: 7 } }),
+      chromiumListed({ storeId: undefined }),
+      chromiumListed({ name: 'good' }),
     ];
     expect(names(select(raw, { scope: 'all' }))).toEqual(['good@.example.com']);
   });
 
   it('keeps one copy of a cookie listed twice (partitioned and unpartitioned listings)', () => {
-    const partitioned = chromeCookie({
+    const partitioned = chromiumListed({
       name: 'p',
       partitionKey: { topLevelSite: 'https://example.com' },
     });
     const raw = [
-      chromeCookie({ name: 'a' }),
+      chromiumListed({ name: 'a' }),
       partitioned,
-      chromeCookie({ name: 'a' }),
+      chromiumListed({ name: 'a' }),
       { ...partitioned },
       // Same name, another path, store, partition or first-party domain: each its own cookie.
-      chromeCookie({ name: 'a', path: '/app' }),
-      chromeCookie({ name: 'a', storeId: '1' }),
-      chromeCookie({ name: 'a', partitionKey: { topLevelSite: 'https://www.example.com' } }),
-      chromeCookie({ name: 'a', firstPartyDomain: 'example.com' }),
+      chromiumListed({ name: 'a', path: '/app' }),
+      chromiumListed({ name: 'a', storeId: '1' }),
+      chromiumListed({ name: 'a', partitionKey: { topLevelSite: 'https://www.example.com' } }),
+      chromiumListed({ name: 'a', firstPartyDomain: 'example.com' }),
     ];
     const kept = select(raw);
     expect(kept).toHaveLength(6);
@@ -257,20 +215,18 @@ describe('selectCookies', () => {
   });
 });
 
+/** A secure SameSite=Lax session cookie of .example.com, in store '0'. */
 function saved(extra: Partial<SavedCookie> = {}): SavedCookie {
-  return {
+  return chromeCookie({
     name: 'c',
     value: 'v',
     domain: '.example.com',
     hostOnly: false,
-    path: '/',
     secure: true,
     httpOnly: false,
     sameSite: 'lax',
-    session: true,
-    storeId: '0',
     ...extra,
-  };
+  });
 }
 
 describe('cookieInfo', () => {

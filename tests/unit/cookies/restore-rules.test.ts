@@ -5,56 +5,25 @@ import {
   type CookieRestoreOptions,
   type CookieSetCall,
 } from '@/lib/cookies/restore-rules';
+import { NEW_YEAR_2026, chromeCookie, prefsCookie } from './fixtures';
 
 // Shaped like `browser.cookies.getAll` results (Chromium unless said otherwise).
 
 /** Host-only, HttpOnly session cookie of a local dev server. */
-const localSession: SavedCookie = {
-  name: 'sid',
-  value: 's%3Aq1w2e3',
-  domain: '127.0.0.1',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: true,
-  sameSite: 'unspecified',
-  session: true,
-  storeId: '0',
-};
-
-/** 2026-01-01T00:00:00Z, in seconds as the API has it. */
-const NEW_YEAR_2026 = 1767225600;
+const localSession: SavedCookie = chromeCookie({ value: 's%3Aq1w2e3' });
 
 /** Domain cookie with SameSite=Lax and an expiry. */
-const examplePrefs: SavedCookie = {
-  name: 'prefs',
-  value: 'theme=dark',
-  domain: '.example.com',
-  hostOnly: false,
-  path: '/app',
-  secure: true,
-  httpOnly: false,
-  sameSite: 'lax',
-  session: false,
-  expirationDate: NEW_YEAR_2026,
-  storeId: '0',
-};
+const examplePrefs: SavedCookie = prefsCookie({ value: 'theme=dark', path: '/app' });
 
 /** A partitioned (CHIPS) cookie of a widget embedded in example.com. */
-const partitionedWidget: SavedCookie = {
+const partitionedWidget: SavedCookie = prefsCookie({
   name: 'wid',
   value: '42',
   domain: 'widgets.test',
   hostOnly: true,
-  path: '/',
-  secure: true,
-  httpOnly: false,
   sameSite: 'no_restriction',
-  session: false,
-  expirationDate: NEW_YEAR_2026,
-  storeId: '0',
   partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: false },
-};
+});
 
 /** Firefox: a cookie in a container, first-party isolation off. */
 const firefoxContainer: SavedCookie = {

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CookiesAdapter } from '@/lib/adapters/cookies';
-import type { SavedCookie } from '@/lib/cookies/model';
 import type { CookieSetCall } from '@/lib/cookies/restore-rules';
 import { restoreCookies, type CookieRestoreDeps } from '@/lib/cookies/restore-run';
 import { tabSnap, windowSnap } from '../fakes';
+import { NEW_YEAR_2026, firefoxCookie } from './fixtures';
 
 const NOW = Date.UTC(2025, 5, 1); // 2025-06-01
-/** 2026-01-01T00:00:00Z, in seconds as the API has it. */
-const NEW_YEAR_2026 = 1767225600;
-
-/** Firefox 153's cookie without SameSite, as saved (partitionKey: null stripped). */
-function firefoxCookie(extra: Partial<SavedCookie> = {}): SavedCookie {
-  return {
-    name: 'sid',
-    value: 'alice',
-    domain: '127.0.0.1',
-    hostOnly: true,
-    path: '/',
-    secure: false,
-    httpOnly: true,
-    sameSite: 'unspecified',
-    session: true,
-    firstPartyDomain: '',
-    storeId: 'firefox-default',
-    ...extra,
-  };
-}
 
 const work = { name: 'Work', color: 'blue', icon: 'briefcase' };
 const shopping = { name: 'Shopping', color: 'pink', icon: 'cart' };

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedCookie } from '@/lib/cookies/model';
 import { containersOf, isContainerStore, storeFor, type StoreTargets } from '@/lib/cookies/stores';
+import { chromeCookie } from './fixtures';
 
 function cookie(storeId: string, extra: Partial<SavedCookie> = {}): SavedCookie {
-  return {
-    name: 'sid',
-    value: 'alice',
-    domain: '127.0.0.1',
-    hostOnly: true,
-    path: '/',
-    secure: false,
-    httpOnly: true,
-    sameSite: 'unspecified',
-    session: true,
-    storeId,
-    ...extra,
-  };
+  return chromeCookie({ storeId, ...extra });
 }
 
 const work = { name: 'Work', color: 'blue', icon: 'briefcase' };
