@@ -5,7 +5,7 @@ import { nameAt } from './naming';
 import { autosavesToDrop } from './retention';
 import { AUTOSAVE_STATUS_KEY, AutosaveStatusSchema, LIVE_KEY, parseLiveRow } from './run-state';
 import type { AutosaveSettings } from './settings';
-import { dropSessions, liveOfKinds, ofKind, sweepUnheld } from './store/bodies';
+import { dropSessions, liveOfKinds, ofKind, sweepUnheld, droppingTables } from './store/bodies';
 import { sessionFromLive } from './store/from-live';
 import { seal } from './store/ref-lists';
 
@@ -21,19 +21,15 @@ export function autosaveOnce(
   options: { now: number; id: string; origin: BrowserName; settings: AutosaveSettings },
 ): Promise<AutosaveOutcome> {
   const { now, id, origin, settings } = options;
-  return db.transaction(
-    'rw',
-    [db.summaries, db.bodies, db.refLists, db.tabRecords, db.state],
-    async () => {
-      const outcome = await addAutosave();
-      // An unchanged browser writes nothing, unless a past failure is to be cleared.
-      const status = v.safeParse(AutosaveStatusSchema, await db.state.get(AUTOSAVE_STATUS_KEY));
-      if (!status.success || status.output.error !== null) {
-        await db.state.put({ key: AUTOSAVE_STATUS_KEY, error: null });
-      }
-      return outcome;
-    },
-  );
+  return db.transaction('rw', droppingTables(db), async () => {
+    const outcome = await addAutosave();
+    // An unchanged browser writes nothing, unless a past failure is to be cleared.
+    const status = v.safeParse(AutosaveStatusSchema, await db.state.get(AUTOSAVE_STATUS_KEY));
+    if (!status.success || status.output.error !== null) {
+      await db.state.put({ key: AUTOSAVE_STATUS_KEY, error: null });
+    }
+    return outcome;
+  });
 
   async function addAutosave(): Promise<AutosaveOutcome> {
     const live = parseLiveRow(await db.state.get(LIVE_KEY));
@@ -61,18 +57,14 @@ export function autosaveOnce(
  * are never touched. False when there is no autosave left to drop.
  */
 export function pruneOldestAutosave(db: TabkeepDb): Promise<boolean> {
-  return db.transaction(
-    'rw',
-    [db.summaries, db.bodies, db.refLists, db.tabRecords, db.state],
-    async () => {
-      const all = await ofKind(db, 'autosave').toArray();
-      const victim = all.find((s) => s.deletedAt !== 0) ?? all[0];
-      if (victim === undefined) return false;
-      await dropSessions(db, [victim.id]);
-      await sweepUnheld(db);
-      return true;
-    },
-  );
+  return db.transaction('rw', droppingTables(db), async () => {
+    const all = await ofKind(db, 'autosave').toArray();
+    const victim = all.find((s) => s.deletedAt !== 0) ?? all[0];
+    if (victim === undefined) return false;
+    await dropSessions(db, [victim.id]);
+    await sweepUnheld(db);
+    return true;
+  });
 }
 
 /** Remembers a failed autosave for the storage line; best effort, since storage may be why. */

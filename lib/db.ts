@@ -1,6 +1,15 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CookieJar } from './cookies/model';
-import type { RefList, SessionSummary, StoredBody, TabRecord } from './model';
+import * as v from 'valibot';
+import {
+  SessionBodySchema,
+  type RefList,
+  type SessionSummary,
+  type StoredBody,
+  type TabRecord,
+} from './model';
+import { searchTextOf } from './search/text';
+import type { SearchTextRow } from './store/search-texts';
 import type { AutosaveStatus, LiveRow, Sealed, WindowClosed } from './run-state';
 import type { SettingsRow } from './settings';
 
@@ -22,6 +31,7 @@ export class TabkeepDb extends Dexie {
   refLists!: EntityTable<RefList, 'id'>;
   state!: Table<StateRow, string>;
   cookieJars!: EntityTable<CookieJar, 'id'>;
+  searchTexts!: EntityTable<SearchTextRow, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -45,6 +55,19 @@ export class TabkeepDb extends Dexie {
     // Version 3 keeps saved cookies (credentials) in a table of their own, apart from
     // bodies, so that one clear() forgets them all and no body read ever carries them.
     this.version(3).stores({ cookieJars: 'id' });
+    // Version 4 keeps each whole-body session's tab titles and URLs as one string, so
+    // search reads a string per session instead of parsing bodies.
+    this.version(4)
+      .stores({ searchTexts: 'id' })
+      .upgrade(async (tx) => {
+        const texts = tx.table<SearchTextRow, string>('searchTexts');
+        await tx.table<StoredBody, string>('bodies').each((body) => {
+          // A damaged body stays unsearchable rather than failing the upgrade.
+          if (v.is(SessionBodySchema, body)) {
+            void texts.put({ id: body.id, text: searchTextOf(body.windows) });
+          }
+        });
+      });
   }
 }
 

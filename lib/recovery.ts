@@ -11,7 +11,7 @@ import {
   type ExitKind,
   type LiveRow,
 } from './run-state';
-import { dropSessions, liveOfKinds, sweepUnheld } from './store/bodies';
+import { dropSessions, liveOfKinds, sweepUnheld, droppingTables } from './store/bodies';
 import { sessionFromLive } from './store/from-live';
 import { seal } from './store/ref-lists';
 
@@ -37,40 +37,33 @@ export function beginRun(
   },
 ): Promise<SessionSummary | null> {
   const { runId, now, runStartedAt, origin } = options;
-  return db.transaction(
-    'rw',
-    [db.summaries, db.bodies, db.refLists, db.tabRecords, db.state],
-    async () => {
-      const previous = parseLiveRow(await db.state.get(LIVE_KEY));
-      if (previous?.runId === runId) return null;
-      const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
-      const clean = previous !== null && endedCleanly(previous, closed, runStartedAt);
-      let recovered: SessionSummary | null = null;
-      if (previous !== null && previous.tabCount > 0 && !previous.blank) {
-        const id = `run-${previous.runId}`;
-        if ((await db.summaries.get(id)) === undefined) {
-          const kind = clean ? 'exit' : 'crash';
-          recovered = await sessionFromLive(db, previous, {
-            id,
-            name: RECOVERED_NAMES[kind],
-            kind,
-            createdAt: previous.updatedAt,
-            updatedAt: now,
-            origin,
-          });
-        }
+  return db.transaction('rw', droppingTables(db), async () => {
+    const previous = parseLiveRow(await db.state.get(LIVE_KEY));
+    if (previous?.runId === runId) return null;
+    const closed = parseWindowClosed(await db.state.get(WINDOW_CLOSED_KEY));
+    const clean = previous !== null && endedCleanly(previous, closed, runStartedAt);
+    let recovered: SessionSummary | null = null;
+    if (previous !== null && previous.tabCount > 0 && !previous.blank) {
+      const id = `run-${previous.runId}`;
+      if ((await db.summaries.get(id)) === undefined) {
+        const kind = clean ? 'exit' : 'crash';
+        recovered = await sessionFromLive(db, previous, {
+          id,
+          name: RECOVERED_NAMES[kind],
+          kind,
+          createdAt: previous.updatedAt,
+          updatedAt: now,
+          origin,
+        });
       }
-      await dropSessions(
-        db,
-        beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP),
-      );
-      await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean)));
-      await seal(db);
-      if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
-      await sweepUnheld(db);
-      return recovered;
-    },
-  );
+    }
+    await dropSessions(db, beyondNewest(await liveOfKinds(db, ['crash', 'exit']), RECOVERED_KEEP));
+    await db.state.put(freshLiveRow(runId, now, exitOf(previous, clean)));
+    await seal(db);
+    if (closed !== null && closed.at < runStartedAt) await db.state.delete(WINDOW_CLOSED_KEY);
+    await sweepUnheld(db);
+    return recovered;
+  });
 }
 
 function exitOf(previous: LiveRow | null, clean: boolean): ExitKind {

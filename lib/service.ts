@@ -37,6 +37,7 @@ import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/pl
 import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
 import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
+import { writeSearchText, writeSearchTexts } from './store/search-texts';
 import { isNewTabUrl } from './url-kind';
 
 export interface SessionServiceDeps {
@@ -102,8 +103,9 @@ export class SessionService implements ServiceApi {
     if (jar !== null) session.cookies = cookieInfo(jar, allSites ? null : tabHosts(windows));
     const { db } = this.deps;
     await this.withRoom(() =>
-      db.transaction('rw', db.summaries, db.bodies, db.cookieJars, async () => {
+      db.transaction('rw', [db.summaries, db.bodies, db.cookieJars, db.searchTexts], async () => {
         await db.bodies.add({ id: session.id, windows });
+        await writeSearchText(db, session.id, windows);
         if (jar !== null) {
           await db.cookieJars.add({ id: session.id, cookies: jar, ...(allSites && { allSites }) });
         }
@@ -268,23 +270,28 @@ export class SessionService implements ServiceApi {
     const { db } = this.deps;
     const now = this.now();
     return this.withRoom(() =>
-      db.transaction('rw', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
-        const source = await this.liveSummary(id);
-        const windows = await readWindows(db, source);
-        const kept: SessionSummary = {
-          ...source,
-          id: this.newId(),
-          name: typed.name || source.name,
-          kind: 'manual',
-          createdAt: now,
-          updatedAt: now,
-        };
-        // A copy of the tabs only: saved logins stay with the session they were saved with.
-        delete kept.cookies;
-        await db.bodies.add({ id: kept.id, windows });
-        await db.summaries.add(kept);
-        return kept;
-      }),
+      db.transaction(
+        'rw',
+        [db.summaries, db.bodies, db.refLists, db.tabRecords, db.searchTexts],
+        async () => {
+          const source = await this.liveSummary(id);
+          const windows = await readWindows(db, source);
+          const kept: SessionSummary = {
+            ...source,
+            id: this.newId(),
+            name: typed.name || source.name,
+            kind: 'manual',
+            createdAt: now,
+            updatedAt: now,
+          };
+          // A copy of the tabs only: saved logins stay with the session they were saved with.
+          delete kept.cookies;
+          await db.bodies.add({ id: kept.id, windows });
+          await writeSearchText(db, kept.id, windows);
+          await db.summaries.add(kept);
+          return kept;
+        },
+      ),
     );
   }
 
@@ -349,7 +356,7 @@ export class SessionService implements ServiceApi {
     }
     const { db } = this.deps;
     return this.withRoom(() =>
-      db.transaction('rw', db.summaries, db.bodies, db.cookieJars, async () => {
+      db.transaction('rw', [db.summaries, db.bodies, db.cookieJars, db.searchTexts], async () => {
         const keyOf = (s: SessionSummary) => dedupeKey(s.hash, s.cookies !== undefined);
         const kept = new Set((await listLiveSessions(db)).map(keyOf));
         const fresh = prepared.filter(({ summary }) => {
@@ -359,6 +366,10 @@ export class SessionService implements ServiceApi {
         });
         // Bulk: one request each, not one await per session (2,000 sessions in a 100 MB file).
         await db.bodies.bulkAdd(fresh.map((p) => p.body));
+        await writeSearchTexts(
+          db,
+          fresh.map((p) => p.body),
+        );
         await db.cookieJars.bulkAdd(fresh.flatMap((p) => (p.jar ? [p.jar] : [])));
         await db.summaries.bulkAdd(fresh.map((p) => p.summary));
         return {

@@ -70,10 +70,28 @@ export async function sweepUnheld(db: TabkeepDb): Promise<void> {
   await db.tabRecords.bulkDelete(unheld);
 }
 
-/** Deletes sessions with their bodies. */
+/**
+ * Deletes sessions with everything kept for them. In a transaction that holds summaries,
+ * bodies, cookieJars and searchTexts.
+ */
 export async function dropSessions(db: TabkeepDb, ids: readonly string[]): Promise<void> {
   await db.summaries.bulkDelete([...ids]);
   await db.bodies.bulkDelete([...ids]);
+  await db.cookieJars.bulkDelete([...ids]);
+  await db.searchTexts.bulkDelete([...ids]);
+}
+
+/** Every table a transaction that drops sessions and sweeps their records needs. */
+export function droppingTables(db: TabkeepDb) {
+  return [
+    db.summaries,
+    db.bodies,
+    db.refLists,
+    db.tabRecords,
+    db.state,
+    db.cookieJars,
+    db.searchTexts,
+  ];
 }
 
 /** Sessions of these kinds that are not in the trash. */
