@@ -2,7 +2,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LoginsPanel } from './LoginsPanel';
 import { SettingsForm } from './SettingsForm';
-import { StorageLine } from './StorageLine';
+import { StoredStorageLine } from './StoredStorageLine';
 
 /** The options page: autosave settings, import, export and storage health. */
 export function OptionsApp() {
@@ -14,7 +14,7 @@ export function OptionsApp() {
       <ImportPanel />
       <ExportPanel />
       <h2>Storage</h2>
-      <StorageLine />
+      <StoredStorageLine />
     </main>
   );
 }

@@ -1,27 +1,32 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestCookieAccess } from '@/lib/adapters/permissions';
 import { callService } from '@/lib/client';
 import type { CookieScope } from '@/lib/cookies/capture';
 import { originPatterns } from '@/lib/cookies/sites';
 import { cookieReportText, limitWarning } from '@/lib/cookies/words';
-import { openDb } from '@/lib/db';
 import type { SessionSummary } from '@/lib/model';
-import { groupSessions, listLiveSessions } from '@/lib/session-index';
-import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
+import { SORT_KEYS, type SortKey } from '@/lib/session-list';
 import { plural } from './format';
 import { SaveForm } from './SaveForm';
-import { SessionRow } from './SessionRow';
+import { SearchResults } from './SearchResults';
+import { SessionList } from './SessionList';
 import { StorageLine } from './StorageLine';
-import { useLiveQuery } from './use-live-query';
+import { usePopupData } from './use-popup-data';
+import { useSearch } from './use-search';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
 export function PopupApp() {
-  const sessions = useLiveQuery(() => listLiveSessions(openDb()));
-  const settings = useLiveQuery(
-    async () => loadSettings(await openDb().state.get(SETTINGS_KEY)).settings,
-  );
+  const data = usePopupData();
+  const ready = data.status === 'ready' ? data : null;
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('date');
+  const [searchLimit, setSearchLimit] = useState(50);
+  const [focusList, setFocusList] = useState(0);
+  const searchField = useRef<HTMLInputElement>(null);
+  const search = useSearch(ready?.db ?? null, ready?.sessions ?? NO_SESSIONS, query, searchLimit);
+  useSlashFocuses(searchField);
   const [status, setStatus] = useState<Status>(null);
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
   /** A restore waiting for the person to accept the cookie-limit warning. */
@@ -125,13 +130,16 @@ export function PopupApp() {
       () => `“${session.name}” is back.`,
     );
 
+  const openTab = (session: SessionSummary, index: number) =>
+    void attempt(
+      () => callService('restore', { id: session.id, mode: { kind: 'tab', index } }),
+      () => 'Opened the tab.',
+    );
+
   return (
     <main class="popup">
       <h1>Tabkeep</h1>
-      <SaveForm
-        cookieSettings={settings.status === 'ready' ? settings.value.cookies : null}
-        onSave={save}
-      />
+      <SaveForm cookieSettings={ready?.settings?.cookies ?? null} onSave={save} />
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text}
       </p>
@@ -154,14 +162,67 @@ export function PopupApp() {
           </button>
         </div>
       )}
-      <SessionListView
-        state={sessions}
-        onRestore={restore}
-        onRename={rename}
-        onKeep={keep}
-        onDelete={remove}
-      />
-      <StorageLine />
+      <div class="list-tools">
+        <input
+          type="search"
+          ref={searchField}
+          class="search"
+          aria-label="Search sessions and tabs"
+          placeholder="Search sessions and tabs ( / )"
+          value={query}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setSearchLimit(50);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && query.trim() === '') {
+              e.preventDefault();
+              setFocusList((n) => n + 1);
+            }
+            if (e.key === 'Escape' && query !== '') {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+        <label class="sort">
+          <span>Sort</span>
+          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {data.status === 'error' ? (
+        <p class="status error">Tabkeep cannot read its saved sessions: {String(data.error)}</p>
+      ) : ready === null ? null : search.status === 'idle' ? (
+        <SessionList
+          sessions={ready.sessions}
+          sort={sort}
+          focusRequest={focusList}
+          onRestore={restore}
+          onRename={rename}
+          onKeep={keep}
+          onDelete={remove}
+        />
+      ) : search.status === 'loading' ? (
+        <p class="status" role="status">
+          Searching…
+        </p>
+      ) : search.status === 'error' ? (
+        <p class="status error">Search failed: {String(search.error)}</p>
+      ) : (
+        <SearchResults
+          result={search.result}
+          onRestore={restore}
+          onOpenTab={openTab}
+          onMore={() => setSearchLimit((n) => n + 50)}
+        />
+      )}
+      <StorageLine health={ready?.health ?? null} />
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         Settings
       </button>
@@ -169,67 +230,28 @@ export function PopupApp() {
   );
 }
 
-function SessionListView({
-  state,
-  onRestore,
-  onRename,
-  onKeep,
-  onDelete,
-}: {
-  state: ReturnType<typeof useLiveQuery<SessionSummary[]>>;
-  onRestore(session: SessionSummary): void;
-  onRename(session: SessionSummary, name: string): Promise<boolean>;
-  onKeep(session: SessionSummary): void;
-  onDelete(session: SessionSummary): void;
-}) {
-  if (state.status === 'loading') return null;
-  if (state.status === 'error') {
-    return (
-      <p class="status error">Tabkeep cannot read its saved sessions: {String(state.error)}</p>
-    );
-  }
-  const { recovered, named, autosaves } = groupSessions(state.value);
-  const copyable = { onRestore, onKeep, onDelete };
-  return (
-    <>
-      {recovered.length > 0 && (
-        <section aria-label="Recovered">
-          <h2>Recovered</h2>
-          <ul class="sessions recovered">
-            {recovered.map((session) => (
-              <SessionRow key={session.id} session={session} {...copyable} />
-            ))}
-          </ul>
-        </section>
-      )}
-      {named.length === 0 ? (
-        <p class="empty">
-          No saved sessions yet. Save the open windows with the button above or with the keyboard
-          shortcut (Alt+Shift+S unless you changed it).
-        </p>
-      ) : (
-        <ul class="sessions" aria-label="Saved sessions">
-          {named.map((session) => (
-            <SessionRow
-              key={session.id}
-              session={session}
-              onRestore={onRestore}
-              onRename={onRename}
-              onDelete={onDelete}
-            />
-          ))}
-        </ul>
-      )}
-      {autosaves.length > 0 && (
-        <details class="autosaves">
-          <summary>Autosaves ({autosaves.length})</summary>
-          <ul class="sessions" aria-label="Autosaves">
-            {autosaves.map((session) => (
-              <SessionRow key={session.id} session={session} {...copyable} />
-            ))}
-          </ul>
-        </details>
-      )}
-    </>
-  );
+const NO_SESSIONS: SessionSummary[] = [];
+
+const SORT_LABELS: Record<SortKey, string> = {
+  date: 'Newest',
+  name: 'Name',
+  size: 'Most tabs',
+};
+
+/** `/` anywhere but in a text field puts the cursor in the search field. */
+function useSlashFocuses(field: { current: HTMLInputElement | null }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement;
+      if (e.key !== '/' || typing) return;
+      e.preventDefault();
+      field.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 }

@@ -1,30 +1,76 @@
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loginLine } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
+import type { Section } from '@/lib/session-list';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
 import { formatDate, formatDay, plural } from './format';
 
-interface Props {
-  session: SessionSummary;
+export interface RowActions {
   onRestore(session: SessionSummary): void;
-  /** Absent for autosaves and recovered sessions: they are kept (copied) instead. */
-  onRename?(session: SessionSummary, name: string): Promise<boolean>;
+  onRename(session: SessionSummary, name: string): Promise<boolean>;
   /** Copies an autosave or recovered session into a named session. */
-  onKeep?(session: SessionSummary): void;
+  onKeep(session: SessionSummary): void;
   onDelete(session: SessionSummary): void;
 }
 
-export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: Props) {
+interface Props extends RowActions {
+  session: SessionSummary;
+  /** Autosaves and recovered sessions are kept (copied), not renamed. */
+  section: Section;
+  style?: JSX.CSSProperties;
+  tabIndex: number;
+  setSize: number;
+  position: number;
+  onFocus?(): void;
+}
+
+/**
+ * One session. The row itself takes the focus (arrow keys move it, see SessionList):
+ * Enter restores, Delete deletes, F2 renames.
+ */
+export function SessionRow({
+  session,
+  section,
+  style,
+  tabIndex,
+  setSize,
+  position,
+  onFocus,
+  onRestore,
+  onRename,
+  onKeep,
+  onDelete,
+}: Props) {
   const [editing, setEditing] = useState(false);
+  const copyable = section !== 'named';
   const meta = `${plural(session.windowCount, 'window')} · ${plural(session.tabCount, 'tab')} · ${formatDate(session.createdAt)}`;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') onRestore(session);
+    else if (e.key === 'Delete') onDelete(session);
+    else if (e.key === 'F2' && !copyable) setEditing(true);
+    else return;
+    e.preventDefault();
+  };
   return (
-    <li class="session" data-session-id={session.id}>
+    <li
+      class="session"
+      data-session-id={session.id}
+      data-section={section}
+      style={style}
+      tabIndex={tabIndex}
+      aria-setsize={setSize}
+      aria-posinset={position}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => e.target === e.currentTarget && onFocus?.()}
+    >
       <div class="session-text">
         {editing ? (
           <RenameField
             session={session}
             onDone={async (name) => {
-              if (name === null || name === session.name || (await onRename?.(session, name))) {
+              if (name === null || name === session.name || (await onRename(session, name))) {
                 setEditing(false);
               }
             }}
@@ -33,8 +79,13 @@ export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: P
           <span
             class="session-name"
             title={session.name}
-            onDblClick={() => onRename && setEditing(true)}
+            onDblClick={() => !copyable && setEditing(true)}
           >
+            {session.favourite && (
+              <span class="star" aria-label="Favourite">
+                ★{' '}
+              </span>
+            )}
             {session.name}
           </span>
         )}
@@ -46,32 +97,35 @@ export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: P
       <div class="session-actions">
         <button
           type="button"
+          tabIndex={tabIndex}
           onClick={() => onRestore(session)}
           aria-label={`Restore ${session.name}`}
         >
           Restore
         </button>
-        {onRename && (
+        {copyable ? (
           <button
             type="button"
-            onClick={() => setEditing(true)}
-            aria-label={`Rename ${session.name}`}
-          >
-            Rename
-          </button>
-        )}
-        {onKeep && (
-          <button
-            type="button"
+            tabIndex={tabIndex}
             onClick={() => onKeep(session)}
             aria-label={`Keep ${session.name} as a named session`}
             title="Keep a copy as a named session"
           >
             Keep
           </button>
+        ) : (
+          <button
+            type="button"
+            tabIndex={tabIndex}
+            onClick={() => setEditing(true)}
+            aria-label={`Rename ${session.name}`}
+          >
+            Rename
+          </button>
         )}
         <button
           type="button"
+          tabIndex={tabIndex}
           class="danger"
           onClick={() => onDelete(session)}
           aria-label={`Delete ${session.name}`}

@@ -1,10 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { requestPersistentStorage } from '@/lib/adapters/persistence';
-import { openDb } from '@/lib/db';
-import { readStorageHealth } from '@/lib/storage-health';
+import type { StorageHealth } from '@/lib/health';
 import { formatBytes, formatDate, plural } from './format';
 import { useDiskUsage } from './use-disk-usage';
-import { useLiveQuery } from './use-live-query';
 
 const EXIT_WORDS = {
   clean: 'the browser last closed normally',
@@ -13,12 +11,11 @@ const EXIT_WORDS = {
 } as const;
 
 /** Sessions, bytes used, the last autosave and how the browser last ended, in one line. */
-export function StorageLine() {
+export function StorageLine({ health }: { health: StorageHealth | null }) {
   useEffect(() => void requestPersistentStorage(), []);
-  const health = useLiveQuery(() => readStorageHealth(openDb()));
-  const disk = useDiskUsage(health.status === 'ready' ? health.value : null);
-  if (health.status !== 'ready') return null;
-  const h = health.value;
+  const disk = useDiskUsage(health);
+  if (health === null) return null;
+  const h = health;
   const parts = [
     plural(h.sessions - h.autosaves, 'session'),
     plural(h.autosaves, 'autosave'),

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AUTOSAVE_ALARM, LIVE_ALARM } from '@/lib/adapters/alarms';
 import { browserBadge } from '@/lib/adapters/badge';
+import { broadcastChanges } from '@/lib/adapters/change-broadcast';
 import { onBrowserChange } from '@/lib/adapters/change-events';
 import { requestPersistentStorage } from '@/lib/adapters/persistence';
 import { sessionStorageRunMarker } from '@/lib/adapters/run-marker';
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     );
   void whenReady(() => service.applySchedule())();
   void requestPersistentStorage();
+  broadcastChanges();
   const live = new Coalescer(
     whenReady(() => recordLiveWithBadge(service, badge)),
     LIVE_DELAY_MS,

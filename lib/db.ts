@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CookieJar } from './cookies/model';
+import { DB_NAME } from './db-name';
 import * as v from 'valibot';
 import {
   SessionBodySchema,
@@ -13,7 +14,7 @@ import type { SearchTextRow } from './store/search-texts';
 import type { AutosaveStatus, LiveRow, Sealed, WindowClosed } from './run-state';
 import type { SettingsRow } from './settings';
 
-export const DB_NAME = 'tabkeep';
+export { DB_NAME };
 
 /** Rows of the `state` table, one per key; each is checked against its schema when read. */
 export type StateRow = LiveRow | AutosaveStatus | SettingsRow | WindowClosed | Sealed;

@@ -94,6 +94,8 @@ export const SessionSummarySchema = v.object({
   deletedAt: v.number(),
   /** Present when the session keeps cookies (in `cookieJars`, not in its body). */
   cookies: v.optional(CookieInfoSchema),
+  /** Starred by the person: listed first. Absent in rows of older versions. */
+  favourite: v.optional(v.boolean()),
 });
 
 export const SessionBodySchema = v.object({

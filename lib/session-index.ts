@@ -16,21 +16,3 @@ export async function listLiveSessions(db: TabkeepDb): Promise<SessionSummary[]>
     .toArray();
   return rows.filter((row) => v.is(SessionSummarySchema, row));
 }
-
-export interface SessionGroups {
-  /** Recovered after a crash or exit, newest first: what the user most likely wants back. */
-  recovered: SessionSummary[];
-  named: SessionSummary[];
-  autosaves: SessionSummary[];
-}
-
-/** Splits a newest-first list into the popup's sections, keeping the order. */
-export function groupSessions(sessions: readonly SessionSummary[]): SessionGroups {
-  const groups: SessionGroups = { recovered: [], named: [], autosaves: [] };
-  for (const s of sessions) {
-    if (s.kind === 'crash' || s.kind === 'exit') groups.recovered.push(s);
-    else if (s.kind === 'autosave') groups.autosaves.push(s);
-    else groups.named.push(s);
-  }
-  return groups;
-}

@@ -1,23 +1,8 @@
 import { Dexie } from 'dexie';
-import * as v from 'valibot';
 import type { TabkeepDb } from './db';
 import { ofKind } from './store/bodies';
-import {
-  AUTOSAVE_STATUS_KEY,
-  AutosaveStatusSchema,
-  LIVE_KEY,
-  parseLiveRow,
-  type ExitKind,
-} from './run-state';
-
-/** What the storage line tells: read only from the database, never waking the worker. */
-export interface StorageHealth {
-  sessions: number;
-  autosaves: number;
-  lastAutosaveAt: number | null;
-  previousExit: ExitKind | null;
-  autosaveError: { at: number; message: string } | null;
-}
+import { healthOf, type StorageHealth } from './health';
+import { AUTOSAVE_STATUS_KEY, LIVE_KEY } from './run-state';
 
 export async function readStorageHealth(db: TabkeepDb): Promise<StorageHealth> {
   const [sessions, autosaves, newest, live, status] = await Promise.all([
@@ -32,12 +17,5 @@ export async function readStorageHealth(db: TabkeepDb): Promise<StorageHealth> {
     db.state.get(LIVE_KEY),
     db.state.get(AUTOSAVE_STATUS_KEY),
   ]);
-  const parsedStatus = v.safeParse(AutosaveStatusSchema, status);
-  return {
-    sessions,
-    autosaves,
-    lastAutosaveAt: newest?.createdAt ?? null,
-    previousExit: parseLiveRow(live)?.previousExit ?? null,
-    autosaveError: parsedStatus.success ? parsedStatus.output.error : null,
-  };
+  return healthOf({ sessions, autosaves, newestAutosave: newest, live, status });
 }

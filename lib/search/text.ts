@@ -1,4 +1,4 @@
-import type { WindowSnap } from '../model';
+import type { TabSnap, WindowSnap } from '../model';
 
 /*
  * A session's searchable text: one line per tab, "title<TAB>url", in window order. Kept in
@@ -12,10 +12,15 @@ export function searchTextOf(windows: readonly WindowSnap[]): string {
   const lines: string[] = [];
   for (const win of windows) {
     for (const tab of win.tabs) {
-      lines.push(`${tab.title.replace(BREAKS, ' ')}\t${tab.url.replace(BREAKS, ' ')}`);
+      lines.push(lineOf(tab));
     }
   }
   return lines.join('\n');
+}
+
+/** A tab's line: its title and URL, without the characters that separate lines. */
+export function lineOf(tab: Pick<TabSnap, 'title' | 'url'>): string {
+  return `${tab.title.replace(BREAKS, ' ')}\t${tab.url.replace(BREAKS, ' ')}`;
 }
 
 export interface TextTab {

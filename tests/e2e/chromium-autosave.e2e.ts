@@ -43,7 +43,7 @@ async function fireAutosaveAlarm(): Promise<void> {
 }
 
 function autosaveSummary(popup: Page) {
-  return popup.locator('details.autosaves > summary');
+  return popup.locator('.list-toggle button');
 }
 
 describe.sequential('Chromium: autosaves in the popup, keep one, settings', () => {
@@ -55,9 +55,9 @@ describe.sequential('Chromium: autosaves in the popup, keep one, settings', () =
     popup = await chromium.openExtensionPage('popup.html');
     await fireAutosaveAlarm();
     await expect.poll(() => autosaveSummary(popup).textContent()).toBe('Autosaves (1)');
-    await expect.poll(() => popup.getByRole('list', { name: 'Saved sessions' }).count()).toBe(0);
+    await expect.poll(() => popup.locator('li.session[data-section="named"]').count()).toBe(0);
     await autosaveSummary(popup).click();
-    const rows = popup.getByRole('list', { name: 'Autosaves' }).locator('li.session');
+    const rows = popup.locator('li.session[data-section="autosaves"]');
     expect(await rows.locator('.session-meta').allTextContents()).toEqual([
       expect.stringMatching(/^1 window · 3 tabs · /),
     ]);
@@ -78,13 +78,13 @@ describe.sequential('Chromium: autosaves in the popup, keep one, settings', () =
   });
 
   test('keep turns an autosave into a named session', async () => {
-    const newest = popup.getByRole('list', { name: 'Autosaves' }).locator('li.session').first();
+    const newest = popup.locator('li.session[data-section="autosaves"]').first();
     const name = (await newest.locator('.session-name').textContent())!;
     await newest.getByRole('button', { name: `Keep ${name} as a named session` }).click();
     await expect
       .poll(() => popup.getByRole('status').textContent())
       .toBe(`Kept as “${name}” among your sessions.`);
-    const named = popup.getByRole('list', { name: 'Saved sessions' }).locator('li.session');
+    const named = popup.locator('li.session[data-section="named"]');
     await expect.poll(() => named.locator('.session-name').allTextContents()).toEqual([name]);
     await named.getByRole('button', { name: `Restore ${name}` }).click();
     await expect

@@ -38,9 +38,9 @@ afterAll(async () => {
 });
 
 function recoveredRow(popup: Page, name: string) {
-  return popup
-    .getByRole('region', { name: 'Recovered' })
-    .locator('li.session', { has: popup.locator('.session-name', { hasText: name }) });
+  return popup.locator('li.session[data-section="recovered"]', {
+    has: popup.locator('.session-name', { hasText: name }),
+  });
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

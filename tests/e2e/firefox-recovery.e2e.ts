@@ -95,7 +95,7 @@ test('Firefox: after a SIGKILL the popup offers "Recovered after crash" and rest
   const second = await first.relaunch();
   firefox = second;
   const popup = await second.openExtensionPage('popup.html', '.save-form');
-  const row = 'section[aria-label="Recovered"] li.session';
+  const row = 'li.session[data-section="recovered"]';
   await expect
     .poll(
       () =>

@@ -1,0 +1,106 @@
+import type { SessionSummary } from '../model';
+import { tabAt, type TextTab } from './text';
+
+/*
+ * Search over names, tags, tab titles and URLs, as the person types. Every term must occur
+ * in the same tab line (or in the session's name and tags). The texts are lower-cased once
+ * when the index loads; a query is then a plain indexOf scan, which V8 does at about a
+ * gigabyte a second, with no index to keep in step with edits.
+ */
+
+export interface SearchText {
+  /** As stored: the titles and URLs shown in results. */
+  text: string;
+  lower: string;
+}
+
+export interface SessionHit {
+  session: SessionSummary;
+  /** The name or a tag holds every term. */
+  nameMatch: boolean;
+  /** The first matching tabs, in session order. */
+  tabs: TextTab[];
+  /** More tabs match than `tabs` holds. */
+  moreTabs: boolean;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SessionHit[];
+  /** More sessions match than `hits` holds: the scan stopped early. */
+  moreSessions: boolean;
+}
+
+export interface SearchLimits {
+  sessions: number;
+  tabsPerSession: number;
+}
+
+export const DEFAULT_LIMITS: SearchLimits = { sessions: 50, tabsPerSession: 5 };
+
+export function searchTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function toSearchText(text: string): SearchText {
+  return { text, lower: text.toLowerCase() };
+}
+
+/** Sessions matching `query`, in the order of `sessions`. */
+export function searchSessions(
+  query: string,
+  sessions: readonly SessionSummary[],
+  texts: ReadonlyMap<string, SearchText>,
+  limits: SearchLimits = DEFAULT_LIMITS,
+): SearchResult {
+  const terms = searchTerms(query);
+  const result: SearchResult = { query, hits: [], moreSessions: false };
+  if (terms.length === 0) return result;
+  // The longest term is the rarest: it is the one scanned for.
+  const anchor = terms.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = terms.filter((t) => t !== anchor);
+  for (const session of sessions) {
+    const label = `${session.name}\n${session.tags.join('\n')}`.toLowerCase();
+    const nameMatch = terms.every((t) => label.includes(t));
+    const text = texts.get(session.id);
+    const lines = text ? matchingLines(text.lower, anchor, others, limits.tabsPerSession + 1) : [];
+    if (!nameMatch && lines.length === 0) continue;
+    if (result.hits.length === limits.sessions) {
+      result.moreSessions = true;
+      break;
+    }
+    result.hits.push({
+      session,
+      nameMatch,
+      tabs: lines.slice(0, limits.tabsPerSession).flatMap((line) => {
+        const tab = tabAt(text!.text, line);
+        return tab ? [tab] : [];
+      }),
+      moreTabs: lines.length > limits.tabsPerSession,
+    });
+  }
+  return result;
+}
+
+/** Line numbers of the first `max` lines holding `anchor` and every one of `others`. */
+function matchingLines(lower: string, anchor: string, others: string[], max: number): number[] {
+  const found: number[] = [];
+  let line = 0;
+  let counted = 0;
+  for (let at = lower.indexOf(anchor); at !== -1 && found.length < max;) {
+    const start = lower.lastIndexOf('\n', at) + 1;
+    const newline = lower.indexOf('\n', at);
+    const end = newline === -1 ? lower.length : newline;
+    // Lines are counted only as far as the hits reach, not over the whole text.
+    for (let nl = lower.indexOf('\n', counted); nl !== -1 && nl < start;) {
+      line++;
+      counted = nl + 1;
+      nl = lower.indexOf('\n', counted);
+    }
+    const row = others.length > 0 ? lower.slice(start, end) : '';
+    if (others.every((t) => row.includes(t))) found.push(line);
+    if (newline === -1) break;
+    at = lower.indexOf(anchor, end + 1);
+  }
+  return found;
+}
