@@ -47,9 +47,9 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
                       type="button"
                       class="link"
                       onClick={() => onOpenTab(session, tab.index)}
-                      aria-label={`Open tab ${tab.title || tab.url}`}
                       title={tab.url}
                     >
+                      <span class="visually-hidden">Open tab </span>
                       <span class="hit-title">{tab.title || tab.url}</span>
                       <span class="hit-url">{tab.url}</span>
                     </button>

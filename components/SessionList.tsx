@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionSummary } from '@/lib/model';
 import { itemHeight, listItems, offsetsOf, visibleRange, type ListItem } from '@/lib/session-list';
 import type { SortKey } from '@/lib/session-list';
@@ -60,7 +60,8 @@ export function SessionList({ sessions, sort, focusRequest, ...actions }: Props)
       box.current?.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(key)}"]`)?.focus();
     }
   });
-  useEffect(() => {
+  // A layout effect: the row has the focus before the next key press is handled.
+  useLayoutEffect(() => {
     if (focusRequest > 0) move(0);
     // Only a new request moves the focus.
   }, [focusRequest]);

@@ -1,0 +1,139 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { axeViolations } from './support/axe';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { startPagesServer, type PagesServer } from './support/pages-server';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+const SESSIONS = 2_000;
+const TABS = 10;
+
+let pages: PagesServer;
+let work: string;
+let chromium: ChromiumSession;
+let popup: Page;
+
+/** A Tabkeep file of generated sessions, each tab on its own loopback page. */
+function generatedFile(): string {
+  const sessions = Array.from({ length: SESSIONS }, (_, s) => ({
+    name: `Generated ${s}`,
+    createdAt: Date.UTC(2026, 0, 1) + s * 60_000,
+    windows: [
+      {
+        tabs: Array.from({ length: TABS }, (_, t) => ({
+          url: pages.url(`s${s}-t${t}`),
+          title: `Page s${s}-t${t}`,
+          active: t === 0,
+        })),
+      },
+    ],
+  }));
+  return JSON.stringify({ format: 'tabkeep', version: 1, sessions });
+}
+
+/** URLs of every tab in normal windows. */
+function openUrls(): Promise<string[]> {
+  return chromium.evalInWorker(async () => {
+    const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+    const tabs = await api.tabs.query({ windowType: 'normal' });
+    return tabs.map((t) => t.url || t.pendingUrl || '');
+  });
+}
+
+beforeAll(async () => {
+  pages = await startPagesServer();
+  work = await mkdtemp(join(tmpdir(), 'tabkeep-popup-'));
+  chromium = await launchChromium({ extensionDir: EXTENSION });
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await pages?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe.sequential('Chromium: the popup at scale, by keyboard, accessible', () => {
+  test('search finds a tab by a fragment of its URL among 2,000 sessions, and opens it', async () => {
+    const file = join(work, 'generated.json');
+    await writeFile(file, generatedFile());
+    const options = await chromium.openExtensionPage('options.html');
+    await options.getByLabel('File to import').setInputFiles(file);
+    const preview = options.getByRole('group', { name: 'Import preview' });
+    await preview.getByRole('button', { name: 'Import 2,000 sessions' }).click();
+    await expect
+      .poll(() => options.getByRole('region', { name: 'Import' }).getByRole('status').textContent())
+      .toBe('Imported 2,000 sessions.');
+
+    popup = await chromium.openExtensionPage('popup.html');
+    await popup.locator('[data-session-id]').first().waitFor();
+    // The list draws the rows in view, not 2,000.
+    expect(await popup.locator('li.session').count()).toBeLessThan(40);
+
+    await popup.getByRole('searchbox', { name: 'Search sessions and tabs' }).fill('s1234-t7');
+    const results = popup.getByRole('region', { name: 'Search results' });
+    await expect.poll(() => results.getAttribute('data-search-query')).toBe('s1234-t7');
+    expect(await results.locator('.hit .session-name').allTextContents()).toEqual([
+      'Generated 1234',
+    ]);
+    const tab = results.getByRole('button', {
+      name: `Open tab Page s1234-t7 ${pages.url('s1234-t7')}`,
+    });
+    expect(await tab.locator('.hit-url').textContent()).toBe(pages.url('s1234-t7'));
+
+    await tab.click();
+    await expect.poll(openUrls).toContain(pages.url('s1234-t7'));
+    // Only that tab: none of its neighbours.
+    expect((await openUrls()).filter((u) => u.includes('/page/s1234-'))).toHaveLength(1);
+
+    await popup.getByRole('searchbox').fill('no such page anywhere');
+    await expect
+      .poll(() => popup.getByText('Nothing matches “no such page anywhere”.').count())
+      .toBe(1);
+  });
+
+  test('a restore and a delete by keyboard alone', async () => {
+    await popup.reload();
+    await popup.locator('[data-session-id]').first().waitFor();
+    await popup.keyboard.press('/');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    const focused = () =>
+      popup.evaluate(() => document.activeElement?.querySelector('.session-name')?.textContent);
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Generated 1999');
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Generated 1998');
+
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.getByRole('status').first().textContent())
+      .toMatch(/^Restored 1 window, 10 tabs\./);
+    await expect
+      .poll(async () => (await openUrls()).filter((u) => u.includes('/page/s1998-')).length)
+      .toBe(10);
+
+    await popup.bringToFront();
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Generated 1997');
+    await popup.keyboard.press('Delete');
+    await expect
+      .poll(() => popup.getByRole('alert').textContent())
+      .toMatch(/Deleted “Generated 1997”/);
+    await expect.poll(() => popup.getByText('Generated 1997', { exact: true }).count()).toBe(0);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violation in the popup, its list and its search results (${scheme})`, async () => {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.reload();
+      await popup.locator('[data-session-id]').first().waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.getByRole('searchbox').fill('s12-t');
+      await popup.getByRole('region', { name: 'Search results' }).waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+    });
+  }
+});
