@@ -108,9 +108,7 @@ test('Firefox: after a SIGKILL the popup offers "Recovered after crash" and rest
       { message: 'the Recovered section of the popup after the relaunch' },
     )
     .toEqual([[RECOVERED, expect.stringMatching(/^2 windows · 3 tabs · /)]]);
-  expect(await popup.$eval('section[aria-label="Recovered"] h2', (h) => h.textContent)).toBe(
-    'Recovered',
-  );
+  expect(await popup.$eval('.list-heading h2', (h) => h.textContent)).toBe('Recovered');
   await expect
     .poll(() => popup.$eval('footer.storage-line', (f) => f.textContent ?? ''), {
       message: 'the storage line says how the last run ended',

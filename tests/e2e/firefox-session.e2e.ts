@@ -129,8 +129,10 @@ test('Firefox: URLs an extension may not open restore as placeholders that show 
     ...FORBIDDEN_URLS,
   ]);
   await popup.evaluate(putSessionScript(session));
-  // The popup's list follows Dexie's writes; rows put behind its back need a reload.
-  await popup.evaluate(() => location.reload());
+  // Rows put behind the service's back: say so on the change feed, as the worker would.
+  await popup.evaluate(() =>
+    new BroadcastChannel('tabkeep-changes').postMessage({ tables: ['summaries'] }),
+  );
   await popup.waitForSelector('button[aria-label="Restore Forbidden URLs"]');
   await popup.click('button[aria-label="Restore Forbidden URLs"]');
   const prefix = `${firefox.origin}/placeholder.html?`;
