@@ -19,8 +19,10 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Tabkeep',
-    description: 'Save, restore and move tab sessions.',
+    // Words come from public/_locales (English and German).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'tabs',
       'storage',
@@ -38,7 +40,7 @@ export default defineConfig({
     commands: {
       'save-session': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save all windows as a session',
+        description: '__MSG_commandSave__',
       },
     },
     ...(browser === 'firefox'
