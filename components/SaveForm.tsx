@@ -4,6 +4,7 @@ import { ALL_SITES, requestCookieAccess } from '@/lib/adapters/permissions';
 import type { CookieScope } from '@/lib/cookies/capture';
 import { originPatterns, urlHosts } from '@/lib/cookies/sites';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
+import { t } from '@/lib/i18n';
 import type { CookieSettings } from '@/lib/settings';
 
 interface Props {
@@ -54,22 +55,22 @@ export function SaveForm({ cookieSettings, onSave }: Props) {
     <form class="save-form" onSubmit={submit}>
       <input
         type="text"
-        aria-label="Session name (optional)"
-        placeholder="Name (optional)"
+        aria-label={t('saveNameLabel')}
+        placeholder={t('saveNamePlaceholder')}
         maxLength={MAX_NAME_LENGTH}
         value={name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
       <button type="submit" class="primary" disabled={busy}>
-        Save session
+        {t('saveButton')}
       </button>
-      <label class="with-logins" title="Saves the cookies that keep you logged in">
+      <label class="with-logins" title={t('withLoginsTitle')}>
         <input
           type="checkbox"
           checked={checked}
           onChange={(e) => setWithLogins(e.currentTarget.checked)}
         />{' '}
-        With logins ({scope === 'all' ? 'cookies of all sites' : 'cookies of these sites'})
+        {t(scope === 'all' ? 'withLoginsAll' : 'withLoginsSites')}
       </label>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { SessionSummary } from '@/lib/model';
 import type { SearchResult } from '@/lib/search/index';
-import { plural } from './format';
+import { t } from '@/lib/i18n';
+import { counted } from './format';
 
 interface Props {
   result: SearchResult;
@@ -17,12 +18,16 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
   if (result.hits.length === 0) {
     return (
       <p class="empty" data-search-query={result.query} role="status">
-        Nothing matches “{result.query}”.
+        {t('searchNothing', result.query)}
       </p>
     );
   }
   return (
-    <section aria-label="Search results" class="search-results" data-search-query={result.query}>
+    <section
+      aria-label={t('searchResults')}
+      class="search-results"
+      data-search-query={result.query}
+    >
       <ul class="sessions">
         {result.hits.map(({ session, tabs, moreTabs }) => (
           <li class="hit" key={session.id} data-session-id={session.id}>
@@ -33,14 +38,14 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
               <button
                 type="button"
                 onClick={() => onRestore(session)}
-                aria-label={`Restore ${session.name}`}
+                aria-label={t('restoreLabel', session.name)}
               >
-                Restore
+                {t('restoreButton')}
               </button>
             </div>
-            <span class="session-meta">{plural(session.tabCount, 'tab')}</span>
+            <span class="session-meta">{counted(session.tabCount, 'Tab')}</span>
             {tabs.length > 0 && (
-              <ul class="hit-tabs" aria-label={`Matching tabs of ${session.name}`}>
+              <ul class="hit-tabs" aria-label={t('searchMatchingTabs', session.name)}>
                 {tabs.map((tab) => (
                   <li key={tab.index} class="hit-tab">
                     <button
@@ -49,13 +54,13 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
                       onClick={() => onOpenTab(session, tab.index)}
                       title={tab.url}
                     >
-                      <span class="visually-hidden">Open tab </span>
+                      <span class="visually-hidden">{t('searchOpenTab')} </span>
                       <span class="hit-title">{tab.title || tab.url}</span>
                       <span class="hit-url">{tab.url}</span>
                     </button>
                   </li>
                 ))}
-                {moreTabs && <li class="hit-more">More tabs of this session match.</li>}
+                {moreTabs && <li class="hit-more">{t('searchMoreTabs')}</li>}
               </ul>
             )}
           </li>
@@ -63,7 +68,7 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
       </ul>
       {result.moreSessions && (
         <button type="button" class="link" onClick={onMore}>
-          Show more sessions
+          {t('searchMoreSessions')}
         </button>
       )}
     </section>

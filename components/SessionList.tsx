@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionSummary } from '@/lib/model';
 import { itemHeight, listItems, offsetsOf, visibleRange, type ListItem } from '@/lib/session-list';
 import type { SortKey } from '@/lib/session-list';
+import { t } from '@/lib/i18n';
 import { SessionRow, type RowActions } from './SessionRow';
 
 /** Rows drawn beyond the viewport, so a quick scroll shows no gap. */
@@ -90,7 +91,7 @@ export function SessionList({ sessions, sort, focusRequest, ...actions }: Props)
     >
       <ul
         class="sessions"
-        aria-label="Saved sessions"
+        aria-label={t('listSaved')}
         style={{
           paddingTop: `${offsets[from] ?? 0}px`,
           paddingBottom: `${offsets[items.length]! - (offsets[to + 1] ?? 0)}px`,
@@ -137,21 +138,20 @@ function Item({
     case 'heading':
       return (
         <li class="list-heading" style={style}>
-          <h2>{item.label}</h2>
+          <h2>{t(item.label)}</h2>
         </li>
       );
     case 'empty':
       return (
         <li class="empty" style={style}>
-          No saved sessions yet. Save the open windows with the button above or with the keyboard
-          shortcut (Alt+Shift+S unless you changed it).
+          {t('listEmpty')}
         </li>
       );
     case 'toggle':
       return (
         <li class="list-toggle" style={style}>
           <button type="button" aria-expanded={item.open} onClick={onToggle}>
-            Autosaves ({item.count.toLocaleString()})
+            {t('listAutosaves', item.count)}
           </button>
         </li>
       );

@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
@@ -21,4 +23,11 @@ export function formatBytes(bytes: number): string {
 
 export function formatDay(epochMs: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(epochMs));
+}
+
+type CountNoun = 'Window' | 'Tab' | 'Session' | 'Autosave';
+
+/** "1 window", "3 tabs", in the browser's language. */
+export function counted(n: number, noun: CountNoun): string {
+  return t(`count${noun}${n === 1 ? 'One' : 'Many'}`, n);
 }

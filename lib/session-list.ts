@@ -30,7 +30,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export type Section = 'recovered' | 'named' | 'autosaves';
 
 export type ListItem =
-  | { kind: 'heading'; key: string; label: string }
+  | { kind: 'heading'; key: string; label: 'listRecovered' | 'listSaved' }
   | { kind: 'row'; key: string; session: SessionSummary; section: Section }
   | { kind: 'toggle'; key: string; count: number; open: boolean }
   | { kind: 'empty'; key: string };
@@ -67,12 +67,12 @@ export function listItems(
   const { recovered, named, autosaves } = groupSessions(sessions);
   const items: ListItem[] = [];
   if (recovered.length > 0) {
-    items.push({ kind: 'heading', key: 'h-recovered', label: 'Recovered' });
+    items.push({ kind: 'heading', key: 'h-recovered', label: 'listRecovered' });
     for (const session of recovered) {
       items.push({ kind: 'row', key: session.id, session, section: 'recovered' });
     }
   }
-  items.push({ kind: 'heading', key: 'h-named', label: 'Saved sessions' });
+  items.push({ kind: 'heading', key: 'h-named', label: 'listSaved' });
   if (named.length === 0) items.push({ kind: 'empty', key: 'empty' });
   for (const session of sortSessions(named, options.sort)) {
     items.push({ kind: 'row', key: session.id, session, section: 'named' });

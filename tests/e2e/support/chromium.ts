@@ -21,6 +21,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Delete the profile on close(). Default: only when it was created here. */
   removeUserDataDir?: boolean;
+  /** The browser's language (`--lang` and LANGUAGE), e.g. "de". Default: the machine's. */
+  lang?: string;
 }
 
 /** Runs `fn` in the extension's background service worker, like playwright's Worker.evaluate. */
@@ -65,7 +67,11 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       headless: !opts.headed,
       // Real window sizes: the extension reads and restores window geometry.
       viewport: null,
-      env: display ? { ...process.env, DISPLAY: display } : { ...process.env },
+      env: {
+        ...process.env,
+        ...(display && { DISPLAY: display }),
+        ...(opts.lang && { LANGUAGE: opts.lang }),
+      },
       args: [
         // Outranks Playwright's default --disable-extensions, so that needs no ignoreDefaultArgs.
         `--load-extension=${extensionDir}`,
@@ -78,6 +84,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
         '--disable-component-update',
         '--disable-sync',
         '--window-size=1280,900',
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ],
     });
   } catch (err) {
