@@ -3,6 +3,8 @@
 // a requestAnimationFrame callback then runs just before the frame that shows it, and a
 // message posted from there arrives just after that frame's paint. performance.now() counts
 // from the navigation's start (performance.timeOrigin).
+// installFirstPaintProbe runs in the page, not in Node:
+/* global document, performance, requestAnimationFrame, MessageChannel, MutationObserver */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The init script; `selector` names what counts as painted content. */

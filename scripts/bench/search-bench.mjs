@@ -3,6 +3,9 @@
 // for exactly that query are shown. The popup's contract: the field is
 // input[type="search"] (aria-label "Search sessions and tabs"), and the results element
 // carries data-search-query="<query>" once that query's results are in the DOM.
+// typeQueries runs in the popup, not in Node:
+/* global document, performance, requestAnimationFrame, MessageChannel, MutationObserver,
+   HTMLInputElement, CSS, Event, setTimeout, clearTimeout */
 import { launchExtension, openBenchPage } from './chromium.mjs';
 import { stats } from './stats.mjs';
 
