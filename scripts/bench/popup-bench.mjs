@@ -16,7 +16,7 @@ export async function popupBench({
   extensionDir,
   runs = 25,
   minRuns = 5,
-  levelBudgetMs = 180_000,
+  levelBudgetMs = 120_000,
 }) {
   const browser = await launchExtension(extensionDir);
   try {
