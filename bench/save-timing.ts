@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { callService } from '../lib/client';
+import { timeSaveSteps } from './save-steps';
 import { stats } from './stats';
 
 /*
@@ -38,5 +39,10 @@ export async function timeSaves(runs: number) {
       await timeGetAll();
     }
   }
-  return { tabsSaved: tabs, getAllMs: stats(getAll), saveMs: stats(save) };
+  return {
+    tabsSaved: tabs,
+    getAllMs: stats(getAll),
+    saveMs: stats(save),
+    steps: await timeSaveSteps(runs),
+  };
 }

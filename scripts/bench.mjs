@@ -107,6 +107,13 @@ function issue6Summary(r) {
     lines.push(
       `save of ${r.save.tabsSaved} tabs: ${ms(r.save.saveMs)}; windows.getAll: ${ms(r.save.getAllMs)}; ` +
         `ratio ${verdict(r.save, r.save.ratio)}`,
+      ...(r.save.steps
+        ? [
+            `  its steps, medians: read ${r.save.steps.readMs.median}, map ${r.save.steps.mapMs.median}, ` +
+              `hash ${r.save.steps.hashMs.median}, search text ${r.save.steps.searchTextMs.median} ms; ` +
+              'the rest is the message and the transaction',
+          ]
+        : []),
     );
   }
   if (r.popup) {
