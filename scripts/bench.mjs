@@ -1,8 +1,8 @@
 // `npm run bench`: builds the extension twice (production, for bundle sizes; bench mode, for
-// the benchmark page), runs the autosave benchmark in real Chromium, and writes
+// the benchmark pages), runs the benchmarks in real Chromium, and writes
 // bench-results/bench-<timestamp>.json. A missed target is reported, not a failure.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,17 +11,25 @@ import { parseArgs } from 'node:util';
 import { benchFilesIn, bundleSizes } from './bench/bundle-sizes.mjs';
 import { chromiumVersion, withExtensionPage } from './bench/chromium.mjs';
 import { importExportBench } from './bench/import-bench.mjs';
+import { popupBench } from './bench/popup-bench.mjs';
+import { restoreBench } from './bench/restore-bench.mjs';
+import { saveBench } from './bench/save-bench.mjs';
+import { searchBench } from './bench/search-bench.mjs';
 
 const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 const BENCH_DIR = resolve('.output/chrome-mv3-bench');
 const RESULTS_DIR = resolve('bench-results');
+// autosave: issue 3; import: issue 4 (import and export); the rest: issue 6.
+const PARTS = ['autosave', 'import', 'save', 'popup', 'search', 'restore', 'bundle'];
+// Issue 6: the popup's JS, gzipped, in bytes (KB as 1,000 bytes).
+const POPUP_GZIP_TARGET = 50_000;
 
 const { values: args } = parseArgs({
   options: {
     // Fewer autosaves for a quick look; the report says how many ran.
     autosaves: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
-    // One part only: "autosave" (issue 3) or "import" (issue 4).
+    // Some parts only, comma-separated: see PARTS.
     only: { type: 'string' },
   },
 });
@@ -39,11 +47,19 @@ function git(...gitArgs) {
   return execFileSync('git', gitArgs, { encoding: 'utf8' }).trim();
 }
 
+function osName() {
+  try {
+    return /^PRETTY_NAME="?([^"\n]*)/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function machine() {
   return {
     node: process.version,
     chromium: chromiumVersion(),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    os: `${osName() ?? os.type()} (${os.type()} ${os.release()} ${os.arch()})`,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? null,
     memoryBytes: os.totalmem(),
@@ -82,8 +98,63 @@ function importSummary(r) {
   ].join('\n');
 }
 
+const ms = (stat) => `median ${stat.median} ms, p95 ${stat.p95} ms (n=${stat.count})`;
+const verdict = (part, value) => `${value} (target ${part.target}: ${part.pass ? 'PASS' : 'FAIL'})`;
+
+function issue6Summary(r) {
+  const lines = [];
+  if (r.save) {
+    lines.push(
+      `save of ${r.save.tabsSaved} tabs: ${ms(r.save.saveMs)}; windows.getAll: ${ms(r.save.getAllMs)}; ` +
+        `ratio ${verdict(r.save, r.save.ratio)}`,
+      ...(r.save.steps
+        ? [
+            `  its steps, medians: read ${r.save.steps.readMs.median}, map ${r.save.steps.mapMs.median}, ` +
+              `hash ${r.save.steps.hashMs.median}, search text ${r.save.steps.searchTextMs.median} ms; ` +
+              'the rest is the message and the transaction',
+          ]
+        : []),
+    );
+  }
+  if (r.popup) {
+    for (const level of r.popup.levels) {
+      lines.push(
+        `popup first row at ${level.sessions} sessions: ${ms(level.popupMs)}; blank page ${ms(level.blankMs)}; ratio ${level.ratio}`,
+      );
+    }
+    lines.push(
+      `  ratio at 10,000 ${verdict(r.popup, r.popup.ratioAt10000)}; t(10,000)/t(10) ${r.popup.flatness.t10000OverT10}`,
+    );
+  }
+  if (r.search) {
+    lines.push(
+      r.search.error
+        ? `search: ${r.search.error}`
+        : `search over ${r.search.data.tabs} tabs: p50 ${r.search.perQueryMs.median} ms, ` +
+            `max ${r.search.perQueryMs.max} ms, first query ${r.search.firstQuery.map((q) => q.ms).join(' / ')} ms; ` +
+            `p95 ${verdict(r.search, r.search.perQueryMs.p95)}`,
+    );
+  }
+  if (r.restore) {
+    const loaded = r.restore.pagesLoadedByRestore;
+    lines.push(
+      `restore of ${r.restore.tabs} tabs: ${ms(r.restore.restoreMs)}; bare tabs.create loop ${ms(r.restore.bareLoopMs)}; ` +
+        `ratio ${verdict(r.restore, r.restore.ratio)}`,
+      `  pages the restore loaded: ${verdict(loaded, loaded.worstRun)}`,
+    );
+  }
+  if (r.bundleTarget) {
+    lines.push(`popup JS gzipped: ${verdict(r.bundleTarget, `${r.bundleTarget.gzipBytes} bytes`)}`);
+  }
+  return lines.join('\n');
+}
+
 function summary(report) {
-  if (report.defaultRetention === undefined) return importSummary(report.importExport);
+  const tail = [
+    ...(report.importExport ? [importSummary(report.importExport)] : []),
+    issue6Summary(report),
+  ].filter(Boolean);
+  if (report.defaultRetention === undefined) return tail.join('\n');
   const d = report.defaultRetention;
   const k = report.keepEverything;
   return [
@@ -104,7 +175,7 @@ function summary(report) {
       `autosaveOnce ${k.msPerAutosaveOnce.mean} ms (keep everything)`,
     `bundle (production): popup ${kb(report.bundle.popup.raw)} / gzip ${kb(report.bundle.popup.gzip)}; ` +
       `background ${kb(report.bundle.background.raw)} / gzip ${kb(report.bundle.background.gzip)}`,
-    ...(report.importExport ? [importSummary(report.importExport)] : []),
+    ...tail,
   ].join('\n');
 }
 
@@ -124,27 +195,49 @@ async function main() {
   const timestamp = new Date().toISOString();
   const started = performance.now();
   const before = machine();
-  const only = args.only ?? null;
-  if (only !== null && only !== 'autosave' && only !== 'import') {
-    throw new Error(`--only takes "autosave" or "import", not "${only}"`);
-  }
-  const result = only === 'import' ? {} : await runInChromium(overrides);
-  const importExport =
-    only === 'autosave' ? undefined : await importExportBench({ extensionDir: PRODUCTION_DIR });
+  const only = args.only === undefined ? PARTS : args.only.split(',').map((p) => p.trim());
+  const unknown = only.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0)
+    throw new Error(`--only takes some of ${PARTS.join(', ')}; not ${unknown}`);
+  const runs = (part) => only.includes(part);
+  // Heaviest last: a failure late in the run loses less.
+  const result = runs('autosave') ? await runInChromium(overrides) : {};
+  const bundle = await bundleSizes(PRODUCTION_DIR);
+  const issue6 = {
+    ...(runs('save') && { save: await saveBench({ extensionDir: BENCH_DIR }) }),
+    ...(runs('popup') && { popup: await popupBench({ extensionDir: BENCH_DIR }) }),
+    ...(runs('search') && { search: await searchBench({ extensionDir: BENCH_DIR }) }),
+    ...(runs('restore') && { restore: await restoreBench({ extensionDir: BENCH_DIR }) }),
+    ...(runs('bundle') && {
+      bundleTarget: {
+        gzipBytes: bundle.popup.gzip,
+        target: POPUP_GZIP_TARGET,
+        pass: bundle.popup.gzip <= POPUP_GZIP_TARGET,
+        measure: 'gzip -9 of every JS and CSS file popup.html loads, production build',
+      },
+    }),
+  };
+  const importExport = runs('import')
+    ? await importExportBench({ extensionDir: PRODUCTION_DIR })
+    : undefined;
   const report = {
-    benchmark: 'autosave storage (issue 3); import and export (issue 4)',
+    benchmark:
+      'autosave storage (issue 3); import and export (issue 4); save, popup, search, restore, bundle (issue 6)',
+    parts: only,
     timestamp,
     durationSeconds: Math.round((performance.now() - started) / 1000),
     machine: { ...before, loadAverageAfter: machine().loadAverage },
     git: { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain') !== '' },
     ...result,
     importExport,
-    bundle: await bundleSizes(PRODUCTION_DIR),
+    ...issue6,
+    bundle,
     notes: [
       'Bytes are UTF-8 JSON of every row added or put (auto-assigned ids included), counted by a Dexie DBCore middleware; IndexedDB on disk differs.',
       'originUsage is navigator.storage.estimate() for the whole extension origin: every database (the extension also runs its own), logs not yet compacted; noisy.',
       'Timings include the byte meter, and run on a headless Chromium of this machine.',
       "Import: from choosing the file to the preview (read in a worker, sessions staged in the service as they are read), then from clicking Import to its message (one transaction). Memory: peak PSS of all the browser profile's processes, sampled every 50 ms, minus its settled value before the import, in runs of their own (sampling costs about 40 ms of CPU each time, which would slow the timed runs).",
+      'Issue 6 (save, popup, search, restore): the bench build (same code as production, plus bench.html and bench-blank.html), a fresh profile each part; compared runs interleave and medians count, because the 2-core machine is shared with other browsers (see machine.loadAverage). Each part says what it measures in its own "measure".',
     ],
   };
   await mkdir(RESULTS_DIR, { recursive: true });

@@ -1,4 +1,22 @@
 import { runBench } from '../autosave-bench';
+import { closeOtherWindows, openLoopbackTabs, tabStates } from '../loopback-tabs';
+import { timeBareLoop, timeRestore } from '../restore-timing';
+import { searchQueries } from '../search-queries';
+import { timeSaves } from '../save-timing';
+import { seedLoopbackSession, seedSessions } from '../seed-sessions';
 
-// The runner calls this through page.evaluate; nothing runs on load.
-Object.assign(window, { runBench });
+// The runner calls these through page.evaluate; nothing runs on load.
+Object.assign(window, {
+  runBench,
+  benchApi: {
+    closeOtherWindows,
+    openLoopbackTabs,
+    searchQueries,
+    seedLoopbackSession,
+    seedSessions,
+    tabStates,
+    timeBareLoop,
+    timeRestore,
+    timeSaves,
+  },
+});

@@ -19,9 +19,10 @@ export function chromiumVersion() {
 
 /**
  * Launches Chromium with the extension; `close()` ends it and removes the profile.
- * `profile` is the profile's directory (it names the browser's processes).
+ * `profile` is the profile's directory (it names the browser's processes). `args`: more
+ * command-line flags.
  */
-export async function launchExtension(extensionDir) {
+export async function launchExtension(extensionDir, { args = [] } = {}) {
   const dir = resolve(extensionDir);
   const profile = await mkdtemp(join(tmpdir(), 'tabkeep-bench-'));
   const removeProfile = () => rm(profile, { recursive: true, force: true });
@@ -41,6 +42,7 @@ export async function launchExtension(extensionDir) {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...args,
       ],
     });
     const isOurs = (w) => w.url().startsWith('chrome-extension://');
@@ -65,6 +67,21 @@ export async function launchExtension(extensionDir) {
     await removeProfile();
     throw error;
   }
+}
+
+/**
+ * The bench build's benchmark page (bench.html) in a browser already launched, its
+ * `bench:` console lines echoed; `benchApi` (bench/page/main.ts) is ready on it.
+ */
+export async function openBenchPage(browser) {
+  const page = await browser.context.newPage();
+  page.on('console', (message) => {
+    if (message.text().startsWith('bench:')) console.log(message.text());
+  });
+  page.on('pageerror', (error) => console.error(`bench page error: ${error.message}`));
+  await page.goto(browser.extensionUrl('bench.html'), { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof globalThis.benchApi === 'object');
+  return page;
 }
 
 /** Opens chrome-extension://<id>/<path>, runs `use(page)`, and always closes the browser. */
