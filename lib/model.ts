@@ -92,6 +92,8 @@ export const SessionSummarySchema = v.object({
   origin: BrowserNameSchema,
   /** 0 while the session is live; the time it was deleted while it waits in the trash. */
   deletedAt: v.number(),
+  /** Starred by the person. Optional: rows written before stars existed have none. */
+  favourite: v.optional(v.boolean()),
   /** Present when the session keeps cookies (in `cookieJars`, not in its body). */
   cookies: v.optional(CookieInfoSchema),
 });
