@@ -19,16 +19,18 @@ export function MergeBar({ ticked, attempt, onMerged, onCompare }: Props) {
   if (ticked.length < 2) {
     return <p class="muted hint">Tick two sessions to compare them, two or more to merge them.</p>;
   }
+  // Oldest first, whichever order they were ticked in: the merge reads as a timeline.
+  const oldestFirst = [...ticked].sort((x, y) => x.createdAt - y.createdAt);
   const merge = () =>
     void attempt(
-      () => callService('merge', { ids: ticked.map((s) => s.id), name }),
+      () => callService('merge', { ids: oldestFirst.map((s) => s.id), name }),
       (merged) => {
         setName('');
         onMerged(merged);
         return `Merged into “${merged.name}”: ${plural(merged.windowCount, 'window')}, ${plural(merged.tabCount, 'tab')}.`;
       },
     );
-  const [a, b] = [...ticked].sort((x, y) => x.createdAt - y.createdAt);
+  const [a, b] = oldestFirst;
   return (
     <div class="merge-bar" role="group" aria-label="Ticked sessions">
       <span>{plural(ticked.length, 'session')} ticked</span>

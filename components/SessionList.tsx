@@ -39,13 +39,13 @@ export function SessionList({ sessions, openId, ticked, onOpen, onToggle }: Prop
             aria-pressed={s.id === openId}
             onClick={() => onOpen(s)}
           >
-            <span class="session-name">
+            <span class="session-line">
               {s.favourite === true && (
-                <span class="star" aria-label="favourite">
+                <span class="star" title="Favourite" aria-label="favourite">
                   ★{' '}
                 </span>
               )}
-              {s.name}
+              <span class="session-name">{s.name}</span>
             </span>
             <span class="session-meta">
               {[
