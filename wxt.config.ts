@@ -37,6 +37,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { optional_permissions: ['cookies'] }),
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Tabkeep' },
+    // The manager page is also the options page, in a tab of its own: it needs the room.
+    options_ui: { page: 'manager.html', open_in_tab: true },
     commands: {
       'save-session': {
         suggested_key: { default: 'Alt+Shift+S' },

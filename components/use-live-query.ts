@@ -6,17 +6,22 @@ export type LiveState<T> =
 
 /**
  * Re-runs `query` whenever the tables it read change, in this page or in another context
- * of the extension (Dexie tells other contexts through a BroadcastChannel).
+ * of the extension (Dexie tells other contexts through a BroadcastChannel), and when one
+ * of `deps` changes (e.g. the session a detail pane shows).
  */
-export function useLiveQuery<T>(query: () => Promise<T>): LiveState<T> {
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: readonly unknown[] = [],
+): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
   useEffect(() => {
+    setState({ status: 'loading' });
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
       error: (error: unknown) => setState({ status: 'error', error }),
     });
     return () => subscription.unsubscribe();
-    // The query is fixed for the life of the component.
-  }, []);
+    // The query changes only with its deps.
+  }, deps);
   return state;
 }

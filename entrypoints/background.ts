@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { AUTOSAVE_ALARM, LIVE_ALARM } from '@/lib/adapters/alarms';
+import { AUTOSAVE_ALARM, LIVE_ALARM, TRASH_ALARM } from '@/lib/adapters/alarms';
 import { browserBadge } from '@/lib/adapters/badge';
 import { broadcastChanges } from '@/lib/adapters/change-broadcast';
 import { onBrowserChange } from '@/lib/adapters/change-events';
@@ -11,7 +11,7 @@ import { onWorkerMessage } from '@/lib/adapters/worker-messages';
 import { Coalescer } from '@/lib/coalescer';
 import { messageFor } from '@/lib/errors';
 import { dispatch } from '@/lib/protocol-server';
-import { autosaveWithBadge, recordLiveWithBadge, startRun } from '@/lib/run';
+import { autosaveWithBadge, purgeTrashWithBadge, recordLiveWithBadge, startRun } from '@/lib/run';
 import { createBrowserSessionService } from '@/lib/service-factory';
 import { SAVE_COMMAND, saveFromShortcut } from '@/lib/shortcut';
 
@@ -29,6 +29,8 @@ export default defineBackground(() => {
       badge.warn('start', `Tabkeep could not recover the last session: ${messageFor(error)}`),
     );
   void whenReady(() => service.applySchedule())();
+  const purgeTrash = whenReady(() => purgeTrashWithBadge(service, badge));
+  void purgeTrash();
   void requestPersistentStorage();
   broadcastChanges();
   const live = new Coalescer(
@@ -50,6 +52,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === LIVE_ALARM) live.poke();
     if (alarm.name === AUTOSAVE_ALARM) void whenReady(() => autosaveWithBadge(service, badge))();
+    if (alarm.name === TRASH_ALARM) void purgeTrash();
   });
   // Listening makes the browser start the worker at startup; the work is done above.
   browser.runtime.onStartup.addListener(() => live.poke());

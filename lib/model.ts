@@ -92,10 +92,10 @@ export const SessionSummarySchema = v.object({
   origin: BrowserNameSchema,
   /** 0 while the session is live; the time it was deleted while it waits in the trash. */
   deletedAt: v.number(),
+  /** Starred by the person: listed first. Optional: rows written before stars have none. */
+  favourite: v.optional(v.boolean()),
   /** Present when the session keeps cookies (in `cookieJars`, not in its body). */
   cookies: v.optional(CookieInfoSchema),
-  /** Starred by the person: listed first. Absent in rows of older versions. */
-  favourite: v.optional(v.boolean()),
 });
 
 export const SessionBodySchema = v.object({

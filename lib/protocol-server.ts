@@ -11,6 +11,21 @@ import {
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
+const sessionId = v.pipe(v.string(), v.minLength(1));
+const positions = v.pipe(
+  v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  v.minLength(1),
+  v.maxLength(100_000),
+);
+const tabEdit = v.variant('op', [
+  v.object({ op: v.literal('remove'), tabs: positions }),
+  v.object({
+    op: v.literal('move'),
+    tabs: positions,
+    to: v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.literal('new')]),
+  }),
+  v.object({ op: v.literal('dedupe') }),
+]);
 const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 /** The shape of each method's argument, checked before the service sees it. */
@@ -24,6 +39,16 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   undoRemove: id,
   restore: v.object({ ...id.entries, cookies: v.optional(v.boolean()) }),
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
+  editTabs: v.object({ id: sessionId, edit: tabEdit }),
+  merge: v.object({
+    ids: v.pipe(v.array(sessionId), v.maxLength(1000)),
+    name: v.optional(v.string()),
+  }),
+  // Lengths and counts are checked by the service, which says what is wrong in words.
+  setTags: v.object({ id: sessionId, tags: v.pipe(v.array(v.string()), v.maxLength(1000)) }),
+  setFavourite: v.object({ id: sessionId, favourite: v.boolean() }),
+  deleteForever: id,
+  emptyTrash: v.strictObject({}),
   saveSettings: SettingsSchema,
   forgetCookies: v.strictObject({}),
   stageImport: v.object({

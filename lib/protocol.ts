@@ -1,5 +1,6 @@
 import type { CookieScope } from './cookies/capture';
 import type { CookieRestoreReport } from './cookies/restore-run';
+import type { MoveTarget } from './edit/move-tabs';
 import type { ImportCounts } from './import-preview';
 import type { SessionSummary } from './model';
 import type { Settings } from './settings';
@@ -82,6 +83,33 @@ export interface ImportResult {
   duplicates: number;
 }
 
+/**
+ * One edit of a session's tabs. Tabs are named by position, counted across the session's
+ * windows in order (window 0's tabs first); windows by their index in the session.
+ */
+export type TabEdit =
+  | { op: 'remove'; tabs: number[] }
+  | { op: 'move'; tabs: number[]; to: MoveTarget }
+  | { op: 'dedupe' };
+
+export interface EditTabsRequest {
+  id: string;
+  edit: TabEdit;
+}
+
+export interface EditTabsResult {
+  session: SessionSummary;
+  /** Tabs the edit took out of the session (0 for a move). */
+  removed: number;
+}
+
+export interface MergeRequest {
+  /** Two or more live sessions; their windows are copied in this order. */
+  ids: string[];
+  /** Empty or absent: a name made from the sources' names. */
+  name?: string;
+}
+
 export interface ServiceApi {
   save(req: SaveRequest): Promise<SaveResult>;
   rename(req: { id: string; name: string }): Promise<SessionSummary>;
@@ -89,6 +117,14 @@ export interface ServiceApi {
   undoRemove(req: { id: string }): Promise<void>;
   restore(req: RestoreRequest): Promise<RestoreReport>;
   keep(req: KeepRequest): Promise<SessionSummary>;
+  editTabs(req: EditTabsRequest): Promise<EditTabsResult>;
+  /** A new named session holding every window of the given ones; they stay as they are. */
+  merge(req: MergeRequest): Promise<SessionSummary>;
+  setTags(req: { id: string; tags: string[] }): Promise<SessionSummary>;
+  setFavourite(req: { id: string; favourite: boolean }): Promise<SessionSummary>;
+  /** Drops a session in the trash, with its saved cookies; no undo. */
+  deleteForever(req: { id: string }): Promise<void>;
+  emptyTrash(req: Record<string, never>): Promise<{ sessions: number }>;
   saveSettings(settings: Settings): Promise<Settings>;
   /** Deletes every saved cookie of every session, in the trash too. */
   forgetCookies(req: Record<string, never>): Promise<{ sessions: number }>;

@@ -47,3 +47,19 @@ export async function recordLiveWithBadge(
     );
   }
 }
+
+/** Purges the trash; a failure goes on the badge, and the next start or day tries again. */
+export async function purgeTrashWithBadge(
+  service: Pick<SessionService, 'purgeTrash'>,
+  badge: Badge,
+): Promise<void> {
+  try {
+    await service.purgeTrash();
+    await badge.warn('trash', null);
+  } catch (error) {
+    await badge.warn(
+      'trash',
+      `Tabkeep could not empty old sessions from the trash: ${messageFor(error)}`,
+    );
+  }
+}

@@ -18,11 +18,17 @@ import {
   type SessionSummary,
   type WindowSnap,
 } from './model';
-import { defaultSessionName, normalizeName, siteLabel } from './naming';
+import { defaultSessionName, MAX_NAME_LENGTH, normalizeName, siteLabel } from './naming';
 import { dedupeKey, hasLogin, type ImportCounts } from './import-preview';
 import { ImportStaging, type StagedSession } from './import-staging';
+import { applyTabEdit } from './edit/apply';
+import { mergedName, mergeWindows } from './edit/merge';
+import { normalizeTags, unionTags } from './edit/tags';
 import type {
   CommitImportRequest,
+  EditTabsRequest,
+  EditTabsResult,
+  MergeRequest,
   ImportResult,
   KeepRequest,
   RestoreReport,
@@ -37,6 +43,8 @@ import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/pl
 import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
 import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
+import { readEditable, writeEdited } from './store/rewrite';
+import { deleteForever, emptyTrash, purgeTrash } from './trash';
 import { writeSearchText, writeSearchTexts } from './store/search-texts';
 import { isNewTabUrl } from './url-kind';
 
@@ -292,6 +300,92 @@ export class SessionService implements ServiceApi {
           return kept;
         },
       ),
+    );
+  }
+
+  /** Removes, moves or dedupes tabs of a named session; refused edits change nothing. */
+  async editTabs({ id, edit }: EditTabsRequest): Promise<EditTabsResult> {
+    const { db } = this.deps;
+    return this.withRoom(async () => {
+      const source = await readEditable(db, id);
+      const { windows, removed } = applyTabEdit(source.body.windows, edit);
+      if (edit.op === 'dedupe' && removed === 0) return { session: source.summary, removed };
+      return { session: await writeEdited(db, source, windows, this.now()), removed };
+    });
+  }
+
+  async merge({ ids, name }: MergeRequest): Promise<SessionSummary> {
+    const typed = normalizeName(name ?? '');
+    if (!typed.ok) throw new UserError(typed.error);
+    const unique = [...new Set(ids)];
+    if (unique.length < 2) throw new UserError('Select at least two sessions to merge.');
+    const { db } = this.deps;
+    const sources = await this.withRoom(() =>
+      db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
+        const out: { summary: SessionSummary; windows: WindowSnap[] }[] = [];
+        for (const sourceId of unique) {
+          const summary = await this.liveSummary(sourceId);
+          out.push({ summary, windows: await readWindows(db, summary) });
+        }
+        return out;
+      }),
+    );
+    const windows = mergeWindows(sources.map((s) => s.windows));
+    const merged = await this.summaryOf(windows, {
+      id: this.newId(),
+      name:
+        typed.name ||
+        mergedName(
+          sources.map((s) => s.summary.name),
+          MAX_NAME_LENGTH,
+        ),
+      kind: 'manual',
+      now: this.now(),
+    });
+    merged.tags = unionTags(sources.map((s) => s.summary.tags));
+    // Saved logins stay with the sessions they were saved with, as with keep.
+    await this.withRoom(() =>
+      db.transaction('rw', [db.summaries, db.bodies, db.searchTexts], async () => {
+        await db.bodies.add({ id: merged.id, windows });
+        await writeSearchText(db, merged.id, windows);
+        await db.summaries.add(merged);
+      }),
+    );
+    return merged;
+  }
+
+  async setTags({ id, tags }: { id: string; tags: string[] }): Promise<SessionSummary> {
+    const typed = normalizeTags(tags);
+    if (!typed.ok) throw new UserError(typed.error);
+    return this.updateSummary(id, { tags: typed.tags, updatedAt: this.now() });
+  }
+
+  /** A star is not an edit of the session: updatedAt stays. */
+  async setFavourite({ id, favourite }: { id: string; favourite: boolean }) {
+    return this.updateSummary(id, { favourite });
+  }
+
+  async deleteForever({ id }: { id: string }): Promise<void> {
+    await this.withRoom(() => deleteForever(this.deps.db, id));
+  }
+
+  async emptyTrash(): Promise<{ sessions: number }> {
+    return { sessions: await this.withRoom(() => emptyTrash(this.deps.db)) };
+  }
+
+  /** Drops sessions that have waited in the trash their 30 days. Not on the protocol. */
+  purgeTrash(): Promise<number> {
+    return this.withRoom(() => purgeTrash(this.deps.db, this.now()));
+  }
+
+  private updateSummary(id: string, change: Partial<SessionSummary>): Promise<SessionSummary> {
+    const { db } = this.deps;
+    return this.withRoom(() =>
+      db.transaction('rw', db.summaries, async () => {
+        const updated = { ...(await this.liveSummary(id)), ...change };
+        await db.summaries.put(updated);
+        return updated;
+      }),
     );
   }
 

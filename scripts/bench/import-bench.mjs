@@ -36,7 +36,7 @@ async function importOnce(extensionDir, path, { sampleMemory = false, then } = {
   const browser = await launchExtension(extensionDir);
   try {
     const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('options.html'), { waitUntil: 'load' });
+    await page.goto(browser.extensionUrl('manager.html#settings'), { waitUntil: 'load' });
     await page.evaluate(() => {
       const tasks = [];
       globalThis.benchLongTasks = tasks;

@@ -93,7 +93,7 @@ describe.sequential('Chromium: autosaves in the popup, keep one, settings', () =
   });
 
   test('the settings page changes the autosave period and refuses a bad one', async () => {
-    const options = await chromium.openExtensionPage('options.html');
+    const options = await chromium.openExtensionPage('manager.html#settings');
     const period = options.getByRole('spinbutton', { name: 'Autosave every minutes' });
     await expect.poll(() => period.inputValue()).toBe('15');
     expect(await options.getByRole('spinbutton', { name: /^Keep the last/ }).inputValue()).toBe(

@@ -79,7 +79,7 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
       .poll(() => popup.locator('.session-login').first().textContent())
       .toBe('Login saved (1 cookie), until the browser closes');
 
-    const options = await first.openExtensionPage('options.html');
+    const options = await first.openExtensionPage('manager.html#settings');
     const exportRegion = options.getByRole('region', { name: 'Export' });
     await exportRegion.getByRole('checkbox', { name: /^Include saved logins/ }).check();
     expect(
@@ -108,7 +108,7 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
 
   test('on a fresh profile, a wrong passphrase imports nothing and says so', async () => {
     second = await launchChromium({ extensionDir: EXTENSION, headed: true });
-    const options = await second.openExtensionPage('options.html');
+    const options = await second.openExtensionPage('manager.html#settings');
     const importRegion = options.getByRole('region', { name: 'Import' });
     await importRegion.getByLabel('File to import').setInputFiles({
       name: file.name,
@@ -147,7 +147,7 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
   });
 
   test('with the passphrase it imports, and the restore comes back logged in', async () => {
-    const options = await second!.openExtensionPage('options.html');
+    const options = await second!.openExtensionPage('manager.html#settings');
     const importRegion = options.getByRole('region', { name: 'Import' });
     await importRegion.getByLabel('File to import').setInputFiles({
       name: file.name,
@@ -226,7 +226,7 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
     const envelope = await seal(gzipSync(Buffer.from(JSON.stringify(sessionFile))), PASSPHRASE, {
       iterations: MIN_ITERATIONS,
     });
-    const options = await second!.openExtensionPage('options.html');
+    const options = await second!.openExtensionPage('manager.html#settings');
     const importRegion = options.getByRole('region', { name: 'Import' });
     await importRegion.getByLabel('File to import').setInputFiles({
       name: 'odd.json',

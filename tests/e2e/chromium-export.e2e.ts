@@ -23,7 +23,7 @@ afterAll(async () => {
   await pages?.close();
 });
 
-/** Clicks Export on the options page and returns the file's name and bytes from disk. */
+/** Clicks Export in the manager’s settings view and returns the file's name and bytes from disk. */
 async function exportFile(options: Page): Promise<{ name: string; bytes: Buffer }> {
   const download = options.waitForEvent('download');
   await options.getByRole('button', { name: 'Export all sessions' }).click();
@@ -41,7 +41,7 @@ describe.sequential('Chromium: export', () => {
     await popup.getByRole('button', { name: 'Save session' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Saved “Export me”/);
 
-    options = await chromium.openExtensionPage('options.html');
+    options = await chromium.openExtensionPage('manager.html#settings');
     const { name, bytes } = await exportFile(options);
     expect(name).toMatch(/^tabkeep-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = parseTabkeep(JSON.parse(bytes.toString('utf8')), { now: 0 });

@@ -91,7 +91,7 @@ describe.sequential(
       await popup.getByRole('textbox', { name: 'Session name (optional)' }).fill('Moving');
       await popup.getByRole('button', { name: 'Save session' }).click();
       await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^Saved “Moving”/);
-      const exportPage = await a.openExtensionPage('options.html');
+      const exportPage = await a.openExtensionPage('manager.html#settings');
       const download = exportPage.waitForEvent('download');
       await section(exportPage, 'Export')
         .getByRole('button', { name: 'Export all sessions' })
@@ -102,7 +102,7 @@ describe.sequential(
 
     test('a fresh profile B previews the file, imports it, and restores the same windows', async () => {
       b = await launch();
-      options = await b.openExtensionPage('options.html');
+      options = await b.openExtensionPage('manager.html#settings');
       await importFile(options, exported);
       const preview = options.getByRole('group', { name: 'Import preview' });
       await expect

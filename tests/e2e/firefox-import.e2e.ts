@@ -91,11 +91,14 @@ async function downloaded(pattern: RegExp): Promise<string> {
   return name;
 }
 
-describe.sequential('Firefox: import and export on the options page', () => {
+describe.sequential('Firefox: import and export on the manager page (settings view)', () => {
   let options: Page;
 
   test('a Tab Session Manager file chosen in the picker is previewed, imported and listed in the popup', async () => {
-    options = await firefox.openExtensionPage('options.html', `${IMPORT} input[type=file]`);
+    options = await firefox.openExtensionPage(
+      'manager.html#settings',
+      `${IMPORT} input[type=file]`,
+    );
     await chooseFile(options, TSM_FILE);
     await expect
       .poll(() => textOf(options, `${PREVIEW} p`), { message: 'the import preview' })

@@ -61,6 +61,23 @@ const api: ServiceApi = {
     calls.push(['holdImport', req]);
     return { held: true };
   },
+  async editTabs(req) {
+    calls.push(['editTabs', req]);
+    throw new UserError('not here');
+  },
+  async merge() {
+    throw new UserError('not here');
+  },
+  async setTags() {
+    throw new UserError('not here');
+  },
+  async setFavourite() {
+    throw new UserError('not here');
+  },
+  async deleteForever() {},
+  async emptyTrash() {
+    return { sessions: 0 };
+  },
 };
 
 describe('dispatch', () => {
@@ -144,6 +161,32 @@ describe('dispatch', () => {
       { ok: false, error: expect.stringMatching(/^Malformed "commitImport" request/) },
     );
     expect(calls).toEqual([]);
+  });
+
+  it('checks tab edits as a union on their op before the service sees them', async () => {
+    calls.length = 0;
+    const edit = (e: unknown) =>
+      dispatch(api, { tabkeep: 1, method: 'editTabs', arg: { id: 's1', edit: e } });
+    for (const bad of [
+      { op: 'drop', tabs: [0] },
+      { op: 'remove', tabs: [] },
+      { op: 'remove', tabs: [-1] },
+      { op: 'remove', tabs: [1.5] },
+      { op: 'move', tabs: [0] },
+      { op: 'move', tabs: [0], to: 'elsewhere' },
+    ]) {
+      expect(await edit(bad)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Malformed "editTabs" request/),
+      });
+    }
+    expect(calls).toEqual([]);
+    await edit({ op: 'move', tabs: [2, 0], to: 'new' });
+    await edit({ op: 'dedupe' });
+    expect(calls).toEqual([
+      ['editTabs', { id: 's1', edit: { op: 'move', tabs: [2, 0], to: 'new' } }],
+      ['editTabs', { id: 's1', edit: { op: 'dedupe' } }],
+    ]);
   });
 
   it('tells a page from an older version to reopen', async () => {

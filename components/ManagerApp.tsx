@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SessionsView } from './SessionsView';
+import { SettingsView } from './SettingsView';
+import { TrashView } from './TrashView';
+
+const VIEWS = { sessions: 'Sessions', trash: 'Trash', settings: 'Settings' } as const;
+type View = keyof typeof VIEWS;
+
+/** The view named by the address's #fragment, so a link (or a test) can open one. */
+function viewOf(hash: string): View {
+  const name = hash.replace(/^#/, '');
+  return Object.hasOwn(VIEWS, name) ? (name as View) : 'sessions';
+}
+
+/** The manager page, which is also the options page: sessions, trash, settings. */
+export function ManagerApp() {
+  const [view, setView] = useState<View>(() => viewOf(location.hash));
+  useEffect(() => {
+    const follow = () => setView(viewOf(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return (
+    <div class="manager">
+      <header class="manager-top">
+        <h1>Tabkeep</h1>
+        <nav aria-label="Views">
+          {(Object.keys(VIEWS) as View[]).map((v) => (
+            <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}>
+              {VIEWS[v]}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main class={view === 'settings' ? 'options' : 'manager-main'}>
+        {view === 'sessions' && <SessionsView />}
+        {view === 'trash' && <TrashView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
+    </div>
+  );
+}
