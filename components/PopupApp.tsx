@@ -25,7 +25,11 @@ export function PopupApp() {
   const [searchLimit, setSearchLimit] = useState(50);
   const [focusList, setFocusList] = useState(0);
   const searchField = useRef<HTMLInputElement>(null);
-  const search = useSearch(ready?.db ?? null, ready?.sessions ?? NO_SESSIONS, query, searchLimit);
+  const [searchWanted, setSearchWanted] = useState(false);
+  const search = useSearch(ready?.db ?? null, ready?.sessions ?? NO_SESSIONS, query, {
+    sessionLimit: searchLimit,
+    wanted: searchWanted,
+  });
   useSlashFocuses(searchField);
   const [status, setStatus] = useState<Status>(null);
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
@@ -170,6 +174,7 @@ export function PopupApp() {
           aria-label="Search sessions and tabs"
           placeholder="Search sessions and tabs ( / )"
           value={query}
+          onFocus={() => setSearchWanted(true)}
           onInput={(e) => {
             setQuery(e.currentTarget.value);
             setSearchLimit(50);

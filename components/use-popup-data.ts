@@ -16,18 +16,17 @@ import { healthOf, type StorageHealth } from '@/lib/health';
 /** Enough rows to fill the popup: read first, so the first row never waits for the rest. */
 const FIRST_PAGE = 12;
 
-export type PopupData =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | {
-      status: 'ready';
-      db: IDBDatabase | null;
-      sessions: SessionSummary[];
-      /** False while only the first page is read. */
-      complete: boolean;
-      settings: Settings | null;
-      health: StorageHealth | null;
-    };
+interface Ready {
+  status: 'ready';
+  db: IDBDatabase | null;
+  sessions: SessionSummary[];
+  /** False while only the first page is read. */
+  complete: boolean;
+  settings: Settings | null;
+  health: StorageHealth | null;
+}
+
+export type PopupData = { status: 'loading' } | { status: 'error'; error: unknown } | Ready;
 
 function summaries(rows: unknown[]): SessionSummary[] {
   // A row a faulty version wrote is left out rather than breaking the list.
@@ -43,31 +42,38 @@ export function usePopupData(): PopupData {
   useEffect(() => {
     let closed = false;
     let stop = () => {};
-    const readRest = async (db: IDBDatabase) => {
-      const [all, settingsRow, live, status, newestAutosave] = await Promise.all([
-        readAllLiveSummaries(db),
+    // Summaries and the state rows are read apart: the live snapshot rewrites a state row
+    // seconds after any tab changes, which must not re-read (and re-render) every session.
+    let sessions: SessionSummary[] = [];
+    let complete = false;
+    let state: Pick<Ready, 'settings' | 'health'> = { settings: null, health: null };
+    const show = (db: IDBDatabase) => {
+      if (!closed) setData({ status: 'ready', db, sessions, complete, ...state });
+    };
+    const readSessions = async (db: IDBDatabase) => {
+      sessions = summaries(await readAllLiveSummaries(db));
+      complete = true;
+    };
+    const readState = async (db: IDBDatabase) => {
+      const [settingsRow, live, status, newestAutosave] = await Promise.all([
         readRow(db, 'state', SETTINGS_KEY),
         readRow(db, 'state', LIVE_KEY),
         readRow(db, 'state', AUTOSAVE_STATUS_KEY),
         readNewestOfKind(db, 'autosave'),
       ]);
-      const sessions = summaries(all);
-      const autosaves = sessions.filter((s) => s.kind === 'autosave').length;
-      if (closed) return;
-      setData({
-        status: 'ready',
-        db,
-        sessions,
-        complete: true,
+      state = {
         settings: loadSettings(settingsRow).settings,
         health: healthOf({
           sessions: sessions.length,
-          autosaves,
+          autosaves: sessions.filter((s) => s.kind === 'autosave').length,
           newestAutosave: v.is(SessionSummarySchema, newestAutosave) ? newestAutosave : undefined,
           live,
           status,
         }),
-      });
+      };
+    };
+    const fail = (error: unknown) => {
+      if (!closed) setData({ status: 'error', error });
     };
     void (async () => {
       const db = await openPageDb();
@@ -84,24 +90,25 @@ export function usePopupData(): PopupData {
         stop = onTablesChanged(['summaries', 'state'], () => location.reload());
         return;
       }
-      const first = summaries(await readLiveSummaries(db, FIRST_PAGE));
-      if (closed) return;
-      setData({
-        status: 'ready',
-        db,
-        sessions: first,
-        complete: false,
-        settings: null,
-        health: null,
-      });
+      sessions = summaries(await readLiveSummaries(db, FIRST_PAGE));
+      show(db);
       // Listening before the full read: a write in between is not missed.
-      stop = onTablesChanged(['summaries', 'state'], () => {
-        void readRest(db).catch((error: unknown) => setData({ status: 'error', error }));
+      const stopSessions = onTablesChanged(['summaries'], () => {
+        void readSessions(db)
+          .then(() => readState(db))
+          .then(() => show(db), fail);
       });
-      await readRest(db);
-    })().catch((error: unknown) => {
-      if (!closed) setData({ status: 'error', error });
-    });
+      const stopState = onTablesChanged(['state'], () => {
+        void readState(db).then(() => show(db), fail);
+      });
+      stop = () => {
+        stopSessions();
+        stopState();
+      };
+      await readSessions(db);
+      await readState(db);
+      show(db);
+    })().catch(fail);
     return () => {
       closed = true;
       stop();

@@ -22,15 +22,16 @@ export async function loadSearchTexts(
     if (v.is(SearchTextRowSchema, row)) texts.set(row.id, toSearchText(row.text));
   }
   const shared = sessions.filter((s) => SHARED_KINDS.includes(s.kind) && !texts.has(s.id));
-  for (const [id, text] of await sharedTexts(db, shared)) texts.set(id, toSearchText(text));
+  for (const [id, text] of await loadSharedTexts(db, shared)) texts.set(id, text);
   return texts;
 }
 
-async function sharedTexts(
+/** Texts of autosave-family sessions, built from their shared tab records. */
+export async function loadSharedTexts(
   db: IDBDatabase,
   sessions: readonly SessionSummary[],
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+): Promise<Map<string, SearchText>> {
+  const out = new Map<string, SearchText>();
   if (sessions.length === 0) return out;
   const bodies = await readRows(
     db,
@@ -57,7 +58,7 @@ async function sharedTexts(
   });
   for (const [id, list] of listOf) {
     const tabs = lists.get(list);
-    if (tabs) out.set(id, tabs.map((r) => lines.get(r) ?? '\t').join('\n'));
+    if (tabs) out.set(id, toSearchText(tabs.map((r) => lines.get(r) ?? '\t').join('\n')));
   }
   return out;
 }

@@ -60,7 +60,7 @@ describe.sequential('Chromium: the popup at scale, by keyboard, accessible', () 
   test('search finds a tab by a fragment of its URL among 2,000 sessions, and opens it', async () => {
     const file = join(work, 'generated.json');
     await writeFile(file, generatedFile());
-    const options = await chromium.openExtensionPage('options.html');
+    const options = await chromium.openExtensionPage('manager.html#settings');
     await options.getByLabel('File to import').setInputFiles(file);
     const preview = options.getByRole('group', { name: 'Import preview' });
     await preview.getByRole('button', { name: 'Import 2,000 sessions' }).click();
