@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '@/lib/search/index';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestCookieAccess } from '@/lib/adapters/permissions';
@@ -22,7 +23,7 @@ export function PopupApp() {
   const ready = data.status === 'ready' ? data : null;
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('date');
-  const [searchLimit, setSearchLimit] = useState(50);
+  const [searchLimit, setSearchLimit] = useState(DEFAULT_LIMITS.sessions);
   const [focusList, setFocusList] = useState(0);
   const searchField = useRef<HTMLInputElement>(null);
   const [searchWanted, setSearchWanted] = useState(false);
@@ -177,7 +178,7 @@ export function PopupApp() {
           onFocus={() => setSearchWanted(true)}
           onInput={(e) => {
             setQuery(e.currentTarget.value);
-            setSearchLimit(50);
+            setSearchLimit(DEFAULT_LIMITS.sessions);
           }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' && query.trim() === '') {
@@ -224,7 +225,7 @@ export function PopupApp() {
           result={search.result}
           onRestore={restore}
           onOpenTab={openTab}
-          onMore={() => setSearchLimit((n) => n + 50)}
+          onMore={() => setSearchLimit((n) => n + DEFAULT_LIMITS.sessions)}
         />
       )}
       <StorageLine health={ready?.health ?? null} />

@@ -8,13 +8,15 @@ interface Props {
   onRestore(session: SessionSummary): void;
   onOpenTab(session: SessionSummary, index: number): void;
   onMore(): void;
+  /** The manager shows a session's detail from its name. */
+  onShow?(session: SessionSummary): void;
 }
 
 /**
  * Sessions that match, each with its matching tabs: restore the session, or open one tab.
  * `data-search-query` says which query the results are for (the benchmark waits on it).
  */
-export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
+export function SearchResults({ result, onRestore, onOpenTab, onMore, onShow }: Props) {
   if (result.hits.length === 0) {
     return (
       <p class="empty" data-search-query={result.query} role="status">
@@ -32,9 +34,15 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore }: Props) {
         {result.hits.map(({ session, tabs, moreTabs }) => (
           <li class="hit" key={session.id} data-session-id={session.id}>
             <div class="hit-head">
-              <span class="session-name" title={session.name}>
-                {session.name}
-              </span>
+              {onShow ? (
+                <button type="button" class="link session-name" onClick={() => onShow(session)}>
+                  {session.name}
+                </button>
+              ) : (
+                <span class="session-name" title={session.name}>
+                  {session.name}
+                </span>
+              )}
               <button
                 type="button"
                 onClick={() => onRestore(session)}

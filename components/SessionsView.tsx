@@ -1,12 +1,20 @@
-import { useState } from 'preact/hooks';
+import { DEFAULT_LIMITS } from '@/lib/search/index';
+import { useEffect, useState } from 'preact/hooks';
+import { callService } from '@/lib/client';
+import { cookieReportText } from '@/lib/cookies/words';
 import { openDb } from '@/lib/db';
+import type { SessionSummary } from '@/lib/model';
+import { openPageDb } from '@/lib/page-db';
 import { listLiveSessions } from '@/lib/session-index';
 import { CompareResult } from './CompareResult';
+import { counted } from './format';
 import { MergeBar } from './MergeBar';
 import { SessionDetail } from './SessionDetail';
 import { ManagerSessionList } from './ManagerSessionList';
 import { useAttempt } from './use-attempt';
+import { SearchResults } from './SearchResults';
 import { useLiveQuery } from './use-live-query';
+import { useSearch } from './use-search';
 
 /** Live sessions on the left, the one opened on the right; ticked ones merge or compare. */
 export function SessionsView() {
@@ -15,6 +23,15 @@ export function SessionsView() {
   const [ticked, setTicked] = useState<readonly string[]>([]);
   const [comparing, setComparing] = useState<readonly [string, string] | null>(null);
   const { status, attempt } = useAttempt();
+  const [query, setQuery] = useState('');
+  const [searchWanted, setSearchWanted] = useState(false);
+  const [searchLimit, setSearchLimit] = useState(DEFAULT_LIMITS.sessions);
+  const pageDb = usePageDb(sessions.status === 'ready');
+  const all = sessions.status === 'ready' ? sessions.value : NO_SESSIONS;
+  const search = useSearch(pageDb, all, query, {
+    sessionLimit: searchLimit,
+    wanted: searchWanted,
+  });
 
   if (sessions.status === 'loading') return null;
   if (sessions.status === 'error') {
@@ -22,9 +39,27 @@ export function SessionsView() {
       <p class="status error">Tabkeep cannot read its saved sessions: {String(sessions.error)}</p>
     );
   }
-  const all = sessions.value;
-  // Search (lib/search/) goes here: a box above the list that narrows `shown`.
-  const shown = all;
+  const show = (s: SessionSummary) => {
+    setOpenId(s.id);
+    setComparing(null);
+  };
+  const restore = (s: SessionSummary) =>
+    void attempt(
+      () => callService('restore', { id: s.id, cookies: false }),
+      (r) =>
+        [
+          `Restored ${counted(r.windows, 'Window')}, ${counted(r.tabs, 'Tab')}.`,
+          ...r.warnings,
+          r.cookies ? cookieReportText(r.cookies) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+    );
+  const openTab = (s: SessionSummary, index: number) =>
+    void attempt(
+      () => callService('restore', { id: s.id, mode: { kind: 'tab', index } }),
+      () => 'Opened the tab.',
+    );
   const open = all.find((s) => s.id === openId) ?? null;
   const tickedRows = all.filter((s) => ticked.includes(s.id));
   const toggle = (id: string) =>
@@ -33,7 +68,18 @@ export function SessionsView() {
   return (
     <div class="sessions-view">
       <div class="sessions-side">
-        <div class="manager-search" data-slot="search" />
+        <input
+          type="search"
+          class="manager-search"
+          aria-label="Search sessions and tabs"
+          placeholder="Search sessions and tabs"
+          value={query}
+          onFocus={() => setSearchWanted(true)}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setSearchLimit(DEFAULT_LIMITS.sessions);
+          }}
+        />
         <MergeBar
           ticked={tickedRows}
           attempt={attempt}
@@ -46,16 +92,27 @@ export function SessionsView() {
         <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
           {status?.text}
         </p>
-        <ManagerSessionList
-          sessions={shown}
-          openId={openId}
-          ticked={ticked}
-          onOpen={(s) => {
-            setOpenId(s.id);
-            setComparing(null);
-          }}
-          onToggle={(s) => toggle(s.id)}
-        />
+        {search.status === 'ready' ? (
+          <SearchResults
+            result={search.result}
+            onRestore={restore}
+            onOpenTab={openTab}
+            onShow={show}
+            onMore={() => setSearchLimit((n) => n + DEFAULT_LIMITS.sessions)}
+          />
+        ) : search.status === 'loading' ? (
+          <p class="status">Searching…</p>
+        ) : search.status === 'error' ? (
+          <p class="status error">Search failed: {String(search.error)}</p>
+        ) : (
+          <ManagerSessionList
+            sessions={all}
+            openId={openId}
+            ticked={ticked}
+            onOpen={show}
+            onToggle={(s) => toggle(s.id)}
+          />
+        )}
       </div>
       <div class="sessions-detail">
         {comparing !== null ? (
@@ -77,4 +134,18 @@ export function SessionsView() {
       </div>
     </div>
   );
+}
+
+const NO_SESSIONS: SessionSummary[] = [];
+
+/**
+ * The database for raw reads (search reads its texts without Dexie, as the popup does),
+ * opened once Dexie has made sure it exists.
+ */
+function usePageDb(after: boolean): IDBDatabase | null {
+  const [db, setDb] = useState<IDBDatabase | null>(null);
+  useEffect(() => {
+    if (after) void openPageDb().then(setDb);
+  }, [after]);
+  return db;
 }

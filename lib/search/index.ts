@@ -36,7 +36,8 @@ export interface SearchLimits {
   tabsPerSession: number;
 }
 
-export const DEFAULT_LIMITS: SearchLimits = { sessions: 50, tabsPerSession: 5 };
+// A screenful and more; "Show more sessions" adds a page at a time.
+export const DEFAULT_LIMITS: SearchLimits = { sessions: 30, tabsPerSession: 3 };
 
 export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
