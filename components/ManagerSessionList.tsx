@@ -35,17 +35,19 @@ export function ManagerSessionList({ sessions, openId, ticked, onOpen, onToggle 
           <button
             type="button"
             class="manager-open"
-            aria-label={`Open ${s.name}`}
             aria-pressed={s.id === openId}
             onClick={() => onOpen(s)}
           >
+            {/* The name read out starts "Open <name>"; the star shows first but reads last. */}
             <span class="session-line">
+              <span class="visually-hidden">Open </span>
+              <span class="session-name">{s.name}</span>
               {s.favourite === true && (
-                <span class="star" title="Favourite" aria-label="favourite">
-                  ★{' '}
+                <span class="star" title="Favourite">
+                  <span aria-hidden="true">★ </span>
+                  <span class="visually-hidden">, favourite</span>
                 </span>
               )}
-              <span class="session-name">{s.name}</span>
             </span>
             <span class="session-meta">
               {[

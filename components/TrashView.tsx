@@ -82,7 +82,7 @@ export function TrashView() {
                   <button
                     type="button"
                     class="danger"
-                    aria-label={`Delete ${s.name} forever`}
+                    aria-label={`Delete forever ${s.name}`}
                     onClick={() =>
                       void attempt(
                         () => callService('deleteForever', { id: s.id }),

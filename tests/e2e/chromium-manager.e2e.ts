@@ -232,7 +232,7 @@ describe.sequential('Chromium: the manager page', () => {
     await manager.getByRole('link', { name: 'Trash' }).click();
     const trash = manager.getByRole('list', { name: 'Deleted sessions' });
     await expect.poll(() => trash.locator('.session-name').allTextContents()).toEqual(['Work']);
-    await trash.getByRole('button', { name: 'Delete Work forever' }).click();
+    await trash.getByRole('button', { name: 'Delete forever Work' }).click();
     await expect.poll(() => manager.getByText('The trash is empty.').count()).toBe(1);
     expect(await storedSummary('work')).toBeNull();
     expect(await storedSummary('home')).toMatchObject({ deletedAt: 0 });

@@ -136,4 +136,33 @@ describe.sequential('Chromium: the popup at scale, by keyboard, accessible', () 
       expect(await axeViolations(popup)).toEqual([]);
     });
   }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violation on the manager: sessions with a detail and search, trash, settings (${scheme})`, async () => {
+      const manager = await chromium.openExtensionPage('manager.html#sessions');
+      await manager.emulateMedia({ colorScheme: scheme });
+      const list = manager.getByRole('list', { name: 'Sessions' });
+      await list.getByRole('button', { name: 'Open Generated 1999' }).click();
+      await manager.getByRole('region', { name: 'Session detail' }).waitFor();
+      await list.getByRole('checkbox', { name: 'Select Generated 1998' }).check();
+      expect(await axeViolations(manager)).toEqual([]);
+
+      await manager.getByRole('searchbox', { name: 'Search sessions and tabs' }).fill('s1234-t7');
+      const results = manager.getByRole('region', { name: 'Search results' });
+      await expect.poll(() => results.getAttribute('data-search-query')).toBe('s1234-t7');
+      expect(await results.locator('.hit .session-name').allTextContents()).toEqual([
+        'Generated 1234',
+      ]);
+      expect(await axeViolations(manager)).toEqual([]);
+
+      for (const view of ['Trash', 'Settings']) {
+        await manager.getByRole('link', { name: view }).click();
+        await expect
+          .poll(() => manager.getByRole('link', { name: view }).getAttribute('aria-current'))
+          .toBe('page');
+        expect(await axeViolations(manager), view).toEqual([]);
+      }
+      await manager.close();
+    });
+  }
 });
