@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS } from '@/lib/search/index';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestCookieAccess } from '@/lib/adapters/permissions';
 import { callService } from '@/lib/client';
@@ -32,6 +32,7 @@ export function PopupApp() {
     wanted: searchWanted,
   });
   useSlashFocuses(searchField);
+  useTakeOverFirstPaint(data.status !== 'loading');
   const [status, setStatus] = useState<Status>(null);
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
   /** A restore waiting for the person to accept the cookie-limit warning. */
@@ -243,6 +244,18 @@ const SORT_LABELS: Record<SortKey, string> = {
   name: 'Name',
   size: 'Most tabs',
 };
+
+/**
+ * Shows the app in the frame where it has its rows, and drops the rows popup.html painted
+ * before it loaded, so the list never blinks.
+ */
+function useTakeOverFirstPaint(ready: boolean) {
+  useLayoutEffect(() => {
+    if (!ready) return;
+    document.getElementById('first-paint')?.remove();
+    document.getElementById('app')?.removeAttribute('hidden');
+  }, [ready]);
+}
 
 /** `/` anywhere but in a text field puts the cursor in the search field. */
 function useSlashFocuses(field: { current: HTMLInputElement | null }) {

@@ -2,19 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { onTablesChanged } from '@/lib/change-feed';
 import { SessionSummarySchema, type SessionSummary } from '@/lib/model';
-import {
-  openPageDb,
-  readAllLiveSummaries,
-  readLiveSummaries,
-  readNewestOfKind,
-  readRow,
-} from '@/lib/page-db';
+import { firstRead } from '@/lib/first-rows';
+import { readAllLiveSummaries, readNewestOfKind, readRow } from '@/lib/page-db';
 import { AUTOSAVE_STATUS_KEY, LIVE_KEY } from '@/lib/run-state';
 import { loadSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { healthOf, type StorageHealth } from '@/lib/health';
-
-/** Enough rows to fill the popup: read first, so the first row never waits for the rest. */
-const FIRST_PAGE = 12;
 
 interface Ready {
   status: 'ready';
@@ -76,7 +68,8 @@ export function usePopupData(): PopupData {
       if (!closed) setData({ status: 'error', error });
     };
     void (async () => {
-      const db = await openPageDb();
+      // Started by popup.html's first script, which has already painted these rows.
+      const { db, rows } = await firstRead();
       if (db === null) {
         // Nothing saved yet; the worker creates the database, and says so on the feed.
         setData({
@@ -90,7 +83,7 @@ export function usePopupData(): PopupData {
         stop = onTablesChanged(['summaries', 'state'], () => location.reload());
         return;
       }
-      sessions = summaries(await readLiveSummaries(db, FIRST_PAGE));
+      sessions = summaries(rows);
       show(db);
       // Listening before the full read: a write in between is not missed.
       const stopSessions = onTablesChanged(['summaries'], () => {

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
 import '@/components/style.css';
 
+document.documentElement.lang = browser.i18n.getUILanguage();
 render(<PopupApp />, document.getElementById('app')!);
