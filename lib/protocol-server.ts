@@ -8,6 +8,7 @@ import {
   type ServiceApi,
   type ServiceReply,
 } from './protocol';
+import { RestoreModeSchema } from './restore/mode';
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
@@ -22,7 +23,11 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   rename: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.string() }),
   remove: id,
   undoRemove: id,
-  restore: v.object({ ...id.entries, cookies: v.optional(v.boolean()) }),
+  restore: v.object({
+    ...id.entries,
+    cookies: v.optional(v.boolean()),
+    mode: v.optional(RestoreModeSchema),
+  }),
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
   saveSettings: SettingsSchema,
   forgetCookies: v.strictObject({}),
