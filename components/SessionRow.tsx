@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { loginLine } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
+import type { RestoreMode } from '@/lib/restore/mode';
 import { formatDate, formatDay, plural } from './format';
+import { RestoreMenu } from './RestoreMenu';
 
 interface Props {
   session: SessionSummary;
-  onRestore(session: SessionSummary): void;
+  /** Absent mode: new windows. */
+  onRestore(session: SessionSummary, mode?: RestoreMode): void;
   /** Absent for autosaves and recovered sessions: they are kept (copied) instead. */
   onRename?(session: SessionSummary, name: string): Promise<boolean>;
   /** Copies an autosave or recovered session into a named session. */
@@ -51,6 +54,7 @@ export function SessionRow({ session, onRestore, onRename, onKeep, onDelete }: P
         >
           Restore
         </button>
+        <RestoreMenu session={session} onRestore={onRestore} />
         {onRename && (
           <button
             type="button"
