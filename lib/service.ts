@@ -35,9 +35,9 @@ import type {
 import { beginRun } from './recovery';
 import type { ProgressListener } from './restore/execute';
 import { DEFAULT_MODE, targetOf, windowsForMode } from './restore/mode';
-import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
+import { lazyStyle, planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
 import { PROGRESS_MIN_TABS } from './restore/progress-report';
-import { replaceWindows } from './restore/replace';
+import { normalWindowIds, replaceWindows } from './restore/replace';
 import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
 import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
@@ -219,11 +219,7 @@ export class SessionService implements ServiceApi {
     const plan = planRestore(windows, {
       extensionOrigin: this.deps.extensionOrigin,
       incognitoAllowed: await this.deps.incognitoAllowed(),
-      lazy: (await this.settings()).restore.lazy
-        ? this.deps.browserName === 'firefox'
-          ? 'discarded'
-          : 'page'
-        : 'off',
+      lazy: lazyStyle(this.deps.browserName, (await this.settings()).restore.lazy),
       into: targetOf(mode),
     });
     const run = () =>
@@ -234,10 +230,7 @@ export class SessionService implements ServiceApi {
     const outcome =
       mode.kind === 'replace'
         ? await replaceWindows(plan, {
-            openWindowIds: async () =>
-              (await this.deps.readBrowser()).windows.flatMap((w) =>
-                w.id !== undefined && (w.type ?? 'normal') === 'normal' ? [w.id] : [],
-              ),
+            openWindowIds: async () => normalWindowIds(await this.deps.readBrowser()),
             // Through the scheduled autosave's path: it lists under Autosaves, and an
             // unchanged browser (already kept by the newest autosave) writes nothing.
             keep: async () => void (await this.autosave()),

@@ -1,4 +1,4 @@
-import type { ContainerSnap, GroupSnap, WindowSnap, WindowState } from '../model';
+import type { BrowserName, ContainerSnap, GroupSnap, WindowSnap, WindowState } from '../model';
 import { lazyUrl } from '../lazy-url';
 import { placeholderUrl } from '../placeholder-url';
 import { classifyUrl } from '../url-kind';
@@ -57,6 +57,12 @@ export interface RestoreOutcome {
  * (Firefox), or on the lazy page that loads it when shown (Chrome cannot create discarded tabs).
  */
 export type LazyStyle = 'off' | 'discarded' | 'page';
+
+/** Firefox creates discarded tabs; Chrome cannot, and uses the lazy page. */
+export function lazyStyle(browserName: BrowserName, enabled: boolean): LazyStyle {
+  if (!enabled) return 'off';
+  return browserName === 'firefox' ? 'discarded' : 'page';
+}
 
 export interface PlanEnv {
   extensionOrigin: string;

@@ -1,3 +1,4 @@
+import type { RawBrowserState } from '../capture/raw';
 import type { RestoreOutcome, RestorePlan } from './plan';
 
 export interface ReplaceSteps {
@@ -45,4 +46,11 @@ export async function replaceWindows(
     }
   }
   return { ...outcome, closedWindows };
+}
+
+/** The windows a replace closes: every normal one the extension sees. */
+export function normalWindowIds(state: RawBrowserState): number[] {
+  return state.windows.flatMap((w) =>
+    w.id !== undefined && (w.type ?? 'normal') === 'normal' ? [w.id] : [],
+  );
 }
