@@ -199,5 +199,40 @@ describe.sequential('Chromium: lazy restore and restore modes, from the popup', 
     expect(tab7.title).toBe('Page lazy-7');
     expect(pages.hits('lazy-7')).toBe(1);
     expect(lazyHits().sort()).toEqual(['lazy-0', 'lazy-7']);
-  });
+
+    // Saved while most tabs are still lazy: the session holds the real addresses and titles.
+    await popup.getByRole('textbox', { name: 'Session name (optional)' }).fill('While lazy');
+    await popup.locator('.save-form button[type=submit]').click();
+    await expect
+      .poll(() => popup.getByRole('status').textContent(), { timeout: 30_000 })
+      .toMatch(/^Saved “While lazy”/);
+    const stored = await popup.evaluate(
+      () =>
+        new Promise<{ url: string; title: string }[]>((done, fail) => {
+          const open = indexedDB.open('tabkeep');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['summaries', 'bodies']);
+            const all = tx.objectStore('summaries').getAll();
+            all.onsuccess = () => {
+              const id = (all.result as { id: string; name: string }[]).find(
+                (s) => s.name === 'While lazy',
+              )!.id;
+              const body = tx.objectStore('bodies').get(id);
+              body.onsuccess = () => {
+                const { windows } = body.result as {
+                  windows: { tabs: { url: string; title: string }[] }[];
+                };
+                done(windows.flatMap((w) => w.tabs.map(({ url, title }) => ({ url, title }))));
+                open.result.close();
+              };
+            };
+          };
+        }),
+    );
+    const saved = stored.filter((t) => t.url.includes('/page/lazy-'));
+    expect(saved.map((t) => t.url)).toEqual(names.map(pages.url));
+    expect(saved[5]!.title).toBe('Saved 5');
+    expect(stored.some((t) => t.url.includes('/lazy.html'))).toBe(false);
+  }, 240_000); // 200 tabs on a loaded machine: over a minute.
 });

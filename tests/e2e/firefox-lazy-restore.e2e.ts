@@ -78,4 +78,4 @@ test('Firefox: a lazy restore of 200 tabs loads only the active one until anothe
   expect(tab7.url).toBe(pages.url('lazy-7'));
   expect(pages.hits('lazy-7')).toBe(1);
   expect(pages.requested().sort()).toEqual(['lazy-0', 'lazy-7']);
-});
+}, 240_000);
