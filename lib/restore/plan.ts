@@ -96,8 +96,13 @@ export function planRestore(windows: readonly WindowSnap[], env: PlanEnv): Resto
     const tabs: PlannedTab[] = ordered.map((tab, i) => {
       const kind = classifyUrl(tab.url, env.extensionOrigin);
       if (kind === 'restricted') plan.placeholders++;
-      // The active tab loads for real: it is what the person sees first.
-      const deferred = lazy !== 'off' && kind === 'web' && i !== activeIndex;
+      // The active tab loads for real: it is what the person sees first. Firefox refuses
+      // to create a pinned tab discarded ("Pinned tabs cannot be created and discarded").
+      const deferred =
+        lazy !== 'off' &&
+        kind === 'web' &&
+        i !== activeIndex &&
+        !(lazy === 'discarded' && tab.pinned);
       if (deferred) plan.lazy++;
       return {
         url:

@@ -150,6 +150,21 @@ describe('lazy plans', () => {
     expect(plan.lazy).toBe(1);
   });
 
+  it('Firefox: a pinned tab loads, since Firefox refuses to create it discarded', () => {
+    const pinned = [
+      windowSnap([
+        tabSnap('https://p.test/', { pinned: true }),
+        tabSnap('https://a.test/', { active: true }),
+        tabSnap('https://b.test/'),
+      ]),
+    ];
+    const firefox = planRestore(pinned, { ...env, lazy: 'discarded' });
+    expect(firefox.windows[0]!.tabs.map((t) => t.discarded)).toEqual([false, false, true]);
+    // Chrome's lazy page may be pinned.
+    const chrome = planRestore(pinned, { ...env, lazy: 'page' });
+    expect(parseLazyUrl(ORIGIN, chrome.windows[0]!.tabs[0]!.url!)?.url).toBe('https://p.test/');
+  });
+
   it('off: every tab loads', () => {
     const plan = planRestore(saved, { ...env, lazy: 'off' });
     expect(plan.windows[0]!.tabs.map((t) => t.discarded)).toEqual([false, false, false, false]);
