@@ -7,8 +7,11 @@ import type { CookieScope } from '@/lib/cookies/capture';
 import { originPatterns } from '@/lib/cookies/sites';
 import { cookieReportText, limitWarning } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
+import { DEFAULT_MODE, type RestoreMode } from '@/lib/restore/mode';
+import { restoredLine } from '@/lib/restore/words';
 import { SORT_KEYS, type SortKey } from '@/lib/session-list';
 import { plural } from './format';
+import { RestoreProgress } from './RestoreProgress';
 import { SaveForm } from './SaveForm';
 import { SearchResults } from './SearchResults';
 import { SessionList } from './SessionList';
@@ -36,7 +39,11 @@ export function PopupApp() {
   const [status, setStatus] = useState<Status>(null);
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
   /** A restore waiting for the person to accept the cookie-limit warning. */
-  const [pending, setPending] = useState<{ session: SessionSummary; warning: string } | null>(null);
+  const [pending, setPending] = useState<{
+    session: SessionSummary;
+    mode: RestoreMode;
+    warning: string;
+  } | null>(null);
 
   /** Runs a service call; failures become the status line. */
   const attempt = async <T,>(
@@ -80,10 +87,14 @@ export function PopupApp() {
    * A session with cookies asks for access to their sites first thing in the click, as
    * browsers require; a restore that would pass the cookie limits waits for a second click.
    */
-  const restore = (session: SessionSummary, confirmed = false) => {
+  const restore = (
+    session: SessionSummary,
+    mode: RestoreMode = DEFAULT_MODE,
+    confirmed = false,
+  ) => {
     const warning = session.cookies && !confirmed ? limitWarning(session.cookies) : null;
     if (warning !== null) {
-      setPending({ session, warning });
+      setPending({ session, mode, warning });
       return;
     }
     setPending(null);
@@ -91,10 +102,10 @@ export function PopupApp() {
       ? requestCookieAccess(originPatterns(session.cookies.sites))
       : Promise.resolve(false);
     void attempt(
-      async () => callService('restore', { id: session.id, cookies: await access }),
+      async () => callService('restore', { id: session.id, cookies: await access, mode }),
       (report) =>
         [
-          `Restored ${plural(report.windows, 'window')}, ${plural(report.tabs, 'tab')}.`,
+          restoredLine(report),
           report.placeholders > 0
             ? `${plural(report.placeholders, 'tab')} the browser will not let extensions open show a placeholder.`
             : '',
@@ -149,10 +160,15 @@ export function PopupApp() {
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text}
       </p>
+      <RestoreProgress />
       {pending !== null && (
         <div class="confirm" role="alert">
           <p>{pending.warning}</p>
-          <button type="button" class="primary" onClick={() => restore(pending.session, true)}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => restore(pending.session, pending.mode, true)}
+          >
             Restore anyway
           </button>{' '}
           <button type="button" onClick={() => setPending(null)}>

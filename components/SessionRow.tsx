@@ -4,10 +4,13 @@ import { loginLine } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
 import type { Section } from '@/lib/session-list';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
+import type { RestoreMode } from '@/lib/restore/mode';
 import { formatDate, formatDay, plural } from './format';
+import { RestoreMenu } from './RestoreMenu';
 
 export interface RowActions {
-  onRestore(session: SessionSummary): void;
+  /** Absent mode: new windows. */
+  onRestore(session: SessionSummary, mode?: RestoreMode): void;
   onRename(session: SessionSummary, name: string): Promise<boolean>;
   /** Copies an autosave or recovered session into a named session. */
   onKeep(session: SessionSummary): void;
@@ -103,6 +106,7 @@ export function SessionRow({
         >
           Restore
         </button>
+        <RestoreMenu session={session} onRestore={onRestore} tabIndex={tabIndex} />
         {copyable ? (
           <button
             type="button"

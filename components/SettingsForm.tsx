@@ -32,15 +32,23 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
   const [draft, setDraft] = useState<Record<keyof AutosaveSettings, number>>(
     loaded.settings.autosave,
   );
+  const [lazy, setLazy] = useState(loaded.settings.restore.lazy);
   const [status, setStatus] = useState<Status>(
     loaded.notice === null ? null : { tone: 'error', text: loaded.notice },
   );
   // Settings saved elsewhere (another open settings page) replace the draft.
-  useEffect(() => setDraft(loaded.settings.autosave), [loaded]);
+  useEffect(() => {
+    setDraft(loaded.settings.autosave);
+    setLazy(loaded.settings.restore.lazy);
+  }, [loaded]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const parsed = v.safeParse(SettingsSchema, { ...loaded.settings, autosave: draft });
+    const parsed = v.safeParse(SettingsSchema, {
+      ...loaded.settings,
+      autosave: draft,
+      restore: { lazy },
+    });
     if (!parsed.success) {
       setStatus({ tone: 'error', text: parsed.issues[0].message });
       return;
@@ -71,6 +79,22 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
         ))}
         <p class="muted">
           An autosave is skipped when nothing changed, and costs about as much as what did.
+        </p>
+      </fieldset>
+      <fieldset>
+        <legend>Restore</legend>
+        <label>
+          <input
+            type="checkbox"
+            name="lazy"
+            checked={lazy}
+            onChange={(e) => setLazy(e.currentTarget.checked)}
+          />{' '}
+          Load restored tabs only when I open them
+        </label>
+        <p class="muted">
+          A big session then opens at once and takes little memory; each window’s front tab loads
+          right away.
         </p>
       </fieldset>
       <button type="submit" class="primary">

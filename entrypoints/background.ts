@@ -19,8 +19,11 @@ import { SAVE_COMMAND, saveFromShortcut } from '@/lib/shortcut';
 const LIVE_DELAY_MS = 1000;
 
 export default defineBackground(() => {
-  const service = createBrowserSessionService(import.meta.env.FIREFOX ? 'firefox' : 'chrome');
   const badge = browserBadge();
+  const service = createBrowserSessionService(
+    import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+    badge,
+  );
   // Nothing may touch the live snapshot before the last run's state is recovered from it.
   // The worker's start: window closes after it belong to this run, not the last one.
   const ready = startRun(service, sessionStorageRunMarker(), performance.timeOrigin);

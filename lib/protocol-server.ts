@@ -8,6 +8,7 @@ import {
   type ServiceApi,
   type ServiceReply,
 } from './protocol';
+import { RestoreModeSchema } from './restore/mode';
 import { SettingsSchema } from './settings';
 
 const id = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
@@ -37,7 +38,11 @@ const argSchemas: { [M in Method]: v.GenericSchema<ArgOf<M>> } = {
   rename: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.string() }),
   remove: id,
   undoRemove: id,
-  restore: v.object({ ...id.entries, cookies: v.optional(v.boolean()) }),
+  restore: v.object({
+    ...id.entries,
+    cookies: v.optional(v.boolean()),
+    mode: v.optional(RestoreModeSchema),
+  }),
   keep: v.object({ id: v.pipe(v.string(), v.minLength(1)), name: v.optional(v.string()) }),
   editTabs: v.object({ id: sessionId, edit: tabEdit }),
   merge: v.object({

@@ -3,6 +3,7 @@ import type { CookieRestoreReport } from './cookies/restore-run';
 import type { MoveTarget } from './edit/move-tabs';
 import type { ImportCounts } from './import-preview';
 import type { SessionSummary } from './model';
+import type { RestoreMode } from './restore/mode';
 import type { Settings } from './settings';
 
 /*
@@ -33,7 +34,11 @@ export interface RestoreRequest {
   id: string;
   /** The page got the person's leave to set cookies; without it saved cookies stay saved. */
   cookies?: boolean;
+  /** Absent: new windows. */
+  mode?: RestoreMode;
 }
+
+export type { RestoreMode };
 
 export interface KeepRequest {
   /** The autosave or recovered session to copy. */
@@ -51,6 +56,8 @@ export interface RestoreReport {
   warnings: string[];
   /** Present when the session keeps cookies. */
   cookies?: CookieRestoreReport;
+  /** Replace mode: the windows closed after the session opened. */
+  closedWindows?: number;
 }
 
 /**

@@ -39,7 +39,11 @@ import type {
   StageImportRequest,
 } from './protocol';
 import { beginRun } from './recovery';
-import { planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
+import type { ProgressListener } from './restore/execute';
+import { DEFAULT_MODE, targetOf, windowsForMode } from './restore/mode';
+import { lazyStyle, planRestore, type RestoreOutcome, type RestorePlan } from './restore/plan';
+import { PROGRESS_MIN_TABS } from './restore/progress-report';
+import { normalWindowIds, replaceWindows } from './restore/replace';
 import { loadSettings, settingsRow, SETTINGS_KEY, type Settings } from './settings';
 import { listLiveSessions } from './session-index';
 import { readWindows } from './store/bodies';
@@ -53,7 +57,11 @@ export interface SessionServiceDeps {
   /** Reads every window, tab, group and container: all browser reads before any write. */
   readBrowser(): Promise<RawBrowserState>;
   /** Carries out a restore plan with browser calls. */
-  runRestore(plan: RestorePlan): Promise<RestoreOutcome>;
+  runRestore(plan: RestorePlan, onProgress?: ProgressListener): Promise<RestoreOutcome>;
+  /** Shows a big restore's progress (badge, open pages). */
+  restoreProgress?: ProgressListener;
+  /** Absent where nothing is restored (the benchmark). */
+  closeWindow?(id: number): Promise<void>;
   incognitoAllowed(): Promise<boolean>;
   cookies: CookiesAdapter;
   /** A container with that name (found, or made); null when there can be none. */
@@ -189,9 +197,13 @@ export class SessionService implements ServiceApi {
     );
   }
 
-  async restore({ id, cookies: mayRestoreCookies }: RestoreRequest): Promise<RestoreReport> {
+  async restore({
+    id,
+    cookies: mayRestoreCookies,
+    mode = DEFAULT_MODE,
+  }: RestoreRequest): Promise<RestoreReport> {
     const { db } = this.deps;
-    const { windows, summary, jar } = await this.withRoom(() =>
+    const { saved, summary, jar } = await this.withRoom(() =>
       db.transaction(
         'r',
         [db.summaries, db.bodies, db.refLists, db.tabRecords, db.cookieJars],
@@ -199,12 +211,14 @@ export class SessionService implements ServiceApi {
           const summary = await this.liveSummary(id);
           return {
             summary,
-            windows: await readWindows(db, summary),
+            saved: await readWindows(db, summary),
             jar: await db.cookieJars.get(id),
           };
         },
       ),
     );
+    const windows = windowsForMode(saved, mode);
+    if (windows === null) throw new UserError('That tab is no longer in the session.');
     // Cookies first: a tab that loads before its login cookie is set loads logged out.
     const cookies =
       summary.cookies === undefined
@@ -213,8 +227,28 @@ export class SessionService implements ServiceApi {
     const plan = planRestore(windows, {
       extensionOrigin: this.deps.extensionOrigin,
       incognitoAllowed: await this.deps.incognitoAllowed(),
+      lazy: lazyStyle(this.deps.browserName, (await this.settings()).restore.lazy),
+      into: targetOf(mode),
     });
-    const outcome = await this.deps.runRestore(plan);
+    const run = () =>
+      this.deps.runRestore(
+        plan,
+        plan.tabCount > PROGRESS_MIN_TABS ? this.deps.restoreProgress : undefined,
+      );
+    const outcome =
+      mode.kind === 'replace'
+        ? await replaceWindows(plan, {
+            openWindowIds: async () => normalWindowIds(await this.deps.readBrowser()),
+            // Through the scheduled autosave's path: it lists under Autosaves, and an
+            // unchanged browser (already kept by the newest autosave) writes nothing.
+            keep: async () => void (await this.autosave()),
+            restore: run,
+            closeWindow: async (windowId) => {
+              if (this.deps.closeWindow === undefined) throw new Error('cannot close windows');
+              await this.deps.closeWindow(windowId);
+            },
+          })
+        : await run();
     const warnings = [...outcome.warnings];
     if (plan.privateAsNormal > 0) {
       warnings.push(

@@ -28,18 +28,26 @@ export const CookieSettingsSchema = v.object({
   scope: v.picklist(['sites', 'all'], 'Which cookies to save must be “sites” or “all”.'),
 });
 
+export const RestoreSettingsSchema = v.object({
+  /** Restored tabs other than each window's active one load only when first shown. */
+  lazy: v.boolean('Whether to load restored tabs only when opened must be yes or no.'),
+});
+
 export const SettingsSchema = v.object({
   autosave: AutosaveSettingsSchema,
   cookies: CookieSettingsSchema,
+  restore: RestoreSettingsSchema,
 });
 
 export type AutosaveSettings = v.InferOutput<typeof AutosaveSettingsSchema>;
 export type CookieSettings = v.InferOutput<typeof CookieSettingsSchema>;
+export type RestoreSettings = v.InferOutput<typeof RestoreSettingsSchema>;
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   autosave: { periodMinutes: 15, keepLast: 10, keepDays: 7 },
   cookies: { saveByDefault: false, scope: 'sites' },
+  restore: { lazy: true },
 };
 
 export interface SettingsRow {
@@ -108,6 +116,7 @@ function fieldByField(data: Record<string, unknown>): LoadedSettings {
     settings: {
       autosave: group(data.autosave, AutosaveSettingsSchema, DEFAULT_SETTINGS.autosave),
       cookies: group(data.cookies, CookieSettingsSchema, DEFAULT_SETTINGS.cookies),
+      restore: group(data.restore, RestoreSettingsSchema, DEFAULT_SETTINGS.restore),
     },
     notice: damaged.length > 0 ? `${damaged.join(' ')} The default applies.` : null,
   };

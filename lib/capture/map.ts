@@ -1,5 +1,6 @@
 import { toBounds, toGroupColor, toWindowState } from '../browser-values';
 import { type ContainerSnap, type GroupSnap, type TabSnap, type WindowSnap } from '../model';
+import { parseLazyUrl } from '../lazy-url';
 import { parsePlaceholderUrl } from '../placeholder-url';
 import type { RawBrowserState, RawContainer, RawGroup, RawTab, RawWindow } from './raw';
 
@@ -80,11 +81,15 @@ function mapTab(
 ): TabSnap {
   let url = tab.url || tab.pendingUrl || '';
   let title = tab.title ?? '';
-  const wrapped = parsePlaceholderUrl(extensionOrigin, url);
+  let favIconUrl = tab.favIconUrl;
+  // Our placeholder and lazy pages stand for another address: save that one.
+  const lazy = parseLazyUrl(extensionOrigin, url);
+  const wrapped = lazy ?? parsePlaceholderUrl(extensionOrigin, url);
   if (wrapped !== null) {
     url = wrapped.url;
     title = wrapped.title;
   }
+  if (lazy !== null) favIconUrl = lazy.favIconUrl;
   const snap: TabSnap = {
     url,
     title,
@@ -96,9 +101,7 @@ function mapTab(
   };
   if (tab.lastAccessed !== undefined) snap.lastAccessed = tab.lastAccessed;
   // Inline data: icons would be copied into every tab record; keep only fetchable ones.
-  if (tab.favIconUrl !== undefined && /^https?:/.test(tab.favIconUrl)) {
-    snap.favIconUrl = tab.favIconUrl;
-  }
+  if (favIconUrl !== undefined && /^https?:/.test(favIconUrl)) snap.favIconUrl = favIconUrl;
   return snap;
 }
 

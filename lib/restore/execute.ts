@@ -9,72 +9,126 @@ export interface RestoreAdapters {
   containers: ContainersAdapter;
 }
 
-// Firefox takes a container per tab or window; Chrome's types do not know the field.
-type WithStore<T> = T & { cookieStoreId?: string };
+/** Tabs done (opened or refused) out of the plan's total, after each one. */
+export type ProgressListener = (done: number, total: number) => void;
+
+// Firefox takes a container per tab or window, and creates discarded tabs; Chrome's types
+// know neither field.
+type FirefoxCreate<T> = T & { cookieStoreId?: string; discarded?: boolean; title?: string };
+
+interface Run {
+  resolveStore(saved: ContainerSnap): Promise<string | null>;
+  tabGroups: TabGroupsAdapter;
+  warnings: string[];
+  tick(): void;
+}
 
 /** Carries out a restore plan: one window after another, tabs in order. */
 export async function runRestorePlan(
   plan: RestorePlan,
   adapters: RestoreAdapters,
+  onProgress: ProgressListener = () => undefined,
 ): Promise<RestoreOutcome> {
   const outcome: RestoreOutcome = { windows: 0, tabs: 0, warnings: [] };
   // One look-up (or creation) per container name and restore, not per tab.
   const stores = new Map<string, Promise<string | null>>();
-  const resolveStore = (saved: ContainerSnap): Promise<string | null> => {
-    let found = stores.get(saved.name);
-    if (found === undefined) {
-      found = adapters.containers.resolve(saved);
-      stores.set(saved.name, found);
-    }
-    return found;
+  let done = 0;
+  const run: Run = {
+    resolveStore(saved) {
+      let found = stores.get(saved.name);
+      if (found === undefined) {
+        found = adapters.containers.resolve(saved);
+        stores.set(saved.name, found);
+      }
+      return found;
+    },
+    tabGroups: adapters.tabGroups,
+    warnings: outcome.warnings,
+    tick: () => onProgress(++done, plan.tabCount),
   };
+  const into = plan.into === 'current' ? await currentWindowId(outcome.warnings) : undefined;
   for (const win of plan.windows) {
+    const before = done;
     try {
-      outcome.tabs += await restoreWindow(win, adapters.tabGroups, resolveStore, outcome.warnings);
-      outcome.windows++;
+      outcome.tabs += await restoreWindow(win, run, into);
+      if (into === undefined) outcome.windows++;
     } catch (error) {
       outcome.warnings.push(
         `A window of ${win.tabs.length} tab(s) could not be restored: ${String(error)}`,
       );
+      // Progress still reaches the total.
+      for (let i = done - before; i < win.tabs.length; i++) run.tick();
     }
   }
   return outcome;
 }
 
+/** The last focused normal window; undefined (a new window, with a warning) when none. */
+async function currentWindowId(warnings: string[]): Promise<number | undefined> {
+  try {
+    const current = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+    if (current.id !== undefined) return current.id;
+  } catch {
+    // No normal window open: fall through.
+  }
+  warnings.push('No window was open to add the tabs to: they opened in a new window.');
+  return undefined;
+}
+
+/**
+ * A new window is opened with the active tab, so it loads at once while the lazy ones open
+ * in the background and stay hidden (a lazy page that is shown loads its URL); the others
+ * are put before and after it. `into`: append to that existing window instead.
+ */
 async function restoreWindow(
   win: PlannedWindow,
-  tabGroups: TabGroupsAdapter,
-  resolveStore: (saved: ContainerSnap) => Promise<string | null>,
-  warnings: string[],
+  run: Run,
+  into: number | undefined,
 ): Promise<number> {
-  const [first, ...rest] = win.tabs;
-  if (first === undefined) return 0;
+  if (win.tabs.length === 0) return 0;
   const store = async (tab: PlannedTab): Promise<string | undefined> =>
-    tab.container === null ? undefined : ((await resolveStore(tab.container)) ?? undefined);
-
-  const created = await createWindow(win, first, await store(first), warnings);
-  const windowId = created.id!;
+    tab.container === null ? undefined : ((await run.resolveStore(tab.container)) ?? undefined);
+  const activeIndex = Math.max(
+    0,
+    win.tabs.findIndex((t) => t.active),
+  );
   // Same positions as win.tabs; undefined where the browser refused a tab.
-  const tabIds: (number | undefined)[] = [created.tabs![0]!.id!];
-  await applyTabState(created.tabs![0]!.id!, first, true);
-  for (const tab of rest) {
-    const props: WithStore<Browser.tabs.CreateProperties> = {
+  const tabIds: (number | undefined)[] = win.tabs.map(() => undefined);
+  let windowId: number;
+  if (into === undefined) {
+    const lead = win.tabs[activeIndex]!;
+    const created = await createWindow(win, lead, await store(lead), run.warnings);
+    windowId = created.id!;
+    const leadId = created.tabs![0]!.id!;
+    tabIds[activeIndex] = leadId;
+    await applyTabState(leadId, lead, true);
+    run.tick();
+  } else {
+    windowId = into;
+  }
+  for (const [i, tab] of win.tabs.entries()) {
+    if (tabIds[i] !== undefined) continue;
+    const props: FirefoxCreate<Browser.tabs.CreateProperties> = {
       windowId,
       url: tab.url ?? undefined,
       pinned: tab.pinned,
       active: false,
     };
+    // Before the tabs made so far that come after it (the active one); appended otherwise.
+    if (into === undefined)
+      props.index = tabIds.slice(0, i).filter((id) => id !== undefined).length;
     const cookieStoreId = await store(tab);
     if (cookieStoreId !== undefined) props.cookieStoreId = cookieStoreId;
+    if (tab.discarded) Object.assign(props, { discarded: true, title: tab.title });
     try {
-      const made = await browser.tabs.create(props);
-      tabIds.push(made.id!);
+      const made = await createTab(props);
+      tabIds[i] = made.id!;
       await applyTabState(made.id!, tab, false);
     } catch (error) {
       // One refused tab must not cost the rest of the window.
-      tabIds.push(undefined);
-      warnings.push(`A tab (${tab.url ?? 'new tab'}) could not be opened: ${String(error)}`);
+      run.warnings.push(`A tab (${tab.url ?? 'new tab'}) could not be opened: ${String(error)}`);
     }
+    run.tick();
   }
   for (const group of win.groups) {
     const members = tabIds.filter(
@@ -82,15 +136,36 @@ async function restoreWindow(
     );
     if (members.length === 0) continue;
     try {
-      await tabGroups.create(windowId, members, group);
+      await run.tabGroups.create(windowId, members, group);
     } catch (error) {
-      warnings.push(`The group “${group.title}” could not be recreated: ${String(error)}`);
+      run.warnings.push(`The group “${group.title}” could not be recreated: ${String(error)}`);
     }
   }
-  const activeId = tabIds[win.tabs.findIndex((t) => t.active)];
-  if (activeId !== undefined) await browser.tabs.update(activeId, { active: true });
-  if (win.state !== 'normal') await browser.windows.update(windowId, { state: win.state });
+  if (into !== undefined) {
+    const activeId = tabIds[activeIndex];
+    if (activeId !== undefined) await browser.tabs.update(activeId, { active: true });
+  } else if (win.state !== 'normal') {
+    await browser.windows.update(windowId, { state: win.state });
+  }
   return tabIds.filter((id) => id !== undefined).length;
+}
+
+/**
+ * Firefox refuses a discarded tab for some URLs (about: and extension pages, and some
+ * states): such a tab opens loaded instead of not at all.
+ */
+async function createTab(
+  props: FirefoxCreate<Browser.tabs.CreateProperties>,
+): Promise<Browser.tabs.Tab> {
+  if (!props.discarded) return browser.tabs.create(props);
+  try {
+    return await browser.tabs.create(props);
+  } catch {
+    const loaded = { ...props };
+    delete loaded.discarded;
+    delete loaded.title;
+    return browser.tabs.create(loaded);
+  }
 }
 
 async function createWindow(
@@ -99,7 +174,7 @@ async function createWindow(
   cookieStoreId: string | undefined,
   warnings: string[],
 ): Promise<Browser.windows.Window> {
-  const props: WithStore<Browser.windows.CreateData> = {
+  const props: FirefoxCreate<Browser.windows.CreateData> = {
     url: first.url ?? undefined,
     incognito: win.incognito,
     focused: true,

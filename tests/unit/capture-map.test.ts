@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotWindows } from '@/lib/capture/map';
+import { lazyUrl } from '@/lib/lazy-url';
 import { placeholderUrl } from '@/lib/placeholder-url';
 import { ORIGIN, rawState, rawTab, rawWindow } from './fakes';
 
@@ -149,6 +150,27 @@ describe('snapshotWindows', () => {
     const wrapped = placeholderUrl(ORIGIN, 'javascript:alert(1)', 'Bookmarklet');
     const [snap] = snapshotWindows(rawState([rawWindow([rawTab(wrapped)])]), ORIGIN).windows;
     expect(snap!.tabs[0]).toMatchObject({ url: 'javascript:alert(1)', title: 'Bookmarklet' });
+  });
+
+  it('stores the real URL, title and icon of a tab still on the lazy page', () => {
+    const lazy = lazyUrl(ORIGIN, 'https://a.test/x?y=1#z', 'Real title', 'https://a.test/i.png');
+    const tab = rawTab(lazy, { title: 'Real title', favIconUrl: 'https://other.test/i.png' });
+    const [snap] = snapshotWindows(rawState([rawWindow([tab])]), ORIGIN).windows;
+    expect(snap!.tabs[0]).toMatchObject({
+      url: 'https://a.test/x?y=1#z',
+      title: 'Real title',
+      favIconUrl: 'https://a.test/i.png',
+    });
+    const plain = lazyUrl(ORIGIN, 'https://b.test/', 'B');
+    const [noIcon] = snapshotWindows(rawState([rawWindow([rawTab(plain)])]), ORIGIN).windows;
+    expect(noIcon!.tabs[0]).toMatchObject({ url: 'https://b.test/', title: 'B' });
+    expect(noIcon!.tabs[0]!.favIconUrl).toBeUndefined();
+  });
+
+  it('leaves another extension’s lazy.html alone', () => {
+    const other = 'chrome-extension://zzzz/lazy.html?u=https%3A%2F%2Fa.test%2F';
+    const [snap] = snapshotWindows(rawState([rawWindow([rawTab(other)])]), ORIGIN).windows;
+    expect(snap!.tabs[0]!.url).toBe(other);
   });
 
   it('uses the pending URL of a tab that has not committed yet', () => {

@@ -33,7 +33,8 @@ const api: ServiceApi = {
   async undoRemove(req) {
     calls.push(['undoRemove', req]);
   },
-  async restore() {
+  async restore(req) {
+    calls.push(['restore', req]);
     return { windows: 0, tabs: 0, placeholders: 0, warnings: [] };
   },
   async forgetCookies() {
@@ -137,6 +138,7 @@ describe('dispatch', () => {
     const settings = {
       autosave: { periodMinutes: 0, keepLast: 10, keepDays: 7 },
       cookies: { saveByDefault: false, scope: 'sites' as const },
+      restore: { lazy: true },
     };
     expect(await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings })).toEqual({
       ok: false,
@@ -147,6 +149,30 @@ describe('dispatch', () => {
       await dispatch(api, { tabkeep: 1, method: 'saveSettings', arg: settings }),
     ).toMatchObject({ ok: true });
     expect(calls).toEqual([['saveSettings', settings]]);
+  });
+
+  it('passes each restore mode through and refuses unknown or malformed ones', async () => {
+    calls.length = 0;
+    const modes = [
+      { kind: 'windows' },
+      { kind: 'replace' },
+      { kind: 'current' },
+      { kind: 'oneWindow' },
+      { kind: 'tab', index: 3 },
+    ];
+    for (const mode of modes) {
+      const reply = await dispatch(api, { tabkeep: 1, method: 'restore', arg: { id: 's', mode } });
+      expect(reply).toMatchObject({ ok: true });
+    }
+    expect(calls).toEqual(modes.map((mode) => ['restore', { id: 's', mode }]));
+    for (const mode of [{ kind: 'tabs' }, { kind: 'tab' }, { kind: 'tab', index: -1 }, 'replace']) {
+      const reply = await dispatch(api, { tabkeep: 1, method: 'restore', arg: { id: 's', mode } });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Malformed "restore"/),
+      });
+    }
+    expect(calls).toHaveLength(modes.length);
   });
 
   it('checks the shape of import requests before the service sees them', async () => {

@@ -8,21 +8,31 @@ import type { PlannedTab, PlannedWindow } from '@/lib/restore/plan';
 /** A browser that records what it is asked to open, refusing URLs that contain "refuse". */
 const calls: { op: string; args: unknown }[] = [];
 let nextId = 100;
+let currentWindow: number | null = 7;
 vi.mock('wxt/browser', () => ({
   browser: {
     windows: {
       create: async (props: { url?: string; left?: number }) => {
         calls.push({ op: 'windows.create', args: props });
         if (props.left === -99999) throw new Error('Invalid value for bounds');
+        if (props.url?.includes('refuse')) throw new Error('Illegal URL');
         return { id: nextId++, tabs: [{ id: nextId++ }] };
       },
       update: async (id: number, props: unknown) =>
         void calls.push({ op: 'windows.update', args: [id, props] }),
+      getLastFocused: async (filter: unknown) => {
+        calls.push({ op: 'windows.getLastFocused', args: filter });
+        if (currentWindow === null) throw new Error('No window');
+        return { id: currentWindow };
+      },
     },
     tabs: {
-      create: async (props: { url?: string }) => {
+      create: async (props: { url?: string; discarded?: boolean }) => {
         calls.push({ op: 'tabs.create', args: props });
         if (props.url?.includes('refuse')) throw new Error('Illegal URL');
+        if (props.discarded && props.url?.includes('stay-loaded')) {
+          throw new Error('Cannot create a discarded new tab or "about" urls.');
+        }
         return { id: nextId++ };
       },
       update: async (id: number, props: unknown) =>
@@ -52,6 +62,8 @@ function tab(url: string, extra: Partial<PlannedTab> = {}): PlannedTab {
     muted: false,
     groupKey: null,
     container: null,
+    discarded: false,
+    title: `Title of ${url}`,
     ...extra,
   };
 }
@@ -65,7 +77,14 @@ function planOf(win: Partial<PlannedWindow> & Pick<PlannedWindow, 'tabs'>) {
     groups: [],
     ...win,
   };
-  return { windows: [window], tabCount: win.tabs.length, placeholders: 0, privateAsNormal: 0 };
+  return {
+    into: 'new' as const,
+    windows: [window],
+    tabCount: win.tabs.length,
+    placeholders: 0,
+    privateAsNormal: 0,
+    lazy: 0,
+  };
 }
 
 const research: GroupSnap = { id: 'g1', title: 'Research', color: 'blue', collapsed: false };
@@ -74,18 +93,19 @@ beforeEach(() => {
   calls.length = 0;
   grouped.length = 0;
   nextId = 100;
+  currentWindow = 7;
 });
 
 describe('runRestorePlan', () => {
-  it('opens the window with its first tab, then the rest in order, then groups and focus', async () => {
+  it('opens the window with its active tab, puts the others before and after it, then groups', async () => {
     const plan = planOf({
       state: 'maximized',
       bounds: { left: 1, top: 2, width: 300, height: 200 },
       groups: [research],
       tabs: [
         tab('https://p.test/', { pinned: true }),
-        tab('https://a.test/', { groupKey: 'g1', muted: true }),
-        tab('https://b.test/', { groupKey: 'g1', active: true }),
+        tab('https://a.test/', { groupKey: 'g1', active: true }),
+        tab('https://b.test/', { groupKey: 'g1', muted: true }),
       ],
     });
     const outcome = await runRestorePlan(plan, { tabGroups, containers });
@@ -94,7 +114,7 @@ describe('runRestorePlan', () => {
       {
         op: 'windows.create',
         args: {
-          url: 'https://p.test/',
+          url: 'https://a.test/',
           incognito: false,
           focused: true,
           left: 1,
@@ -103,20 +123,47 @@ describe('runRestorePlan', () => {
           height: 200,
         },
       },
-      { op: 'tabs.update', args: [101, { pinned: true }] },
       {
         op: 'tabs.create',
-        args: { windowId: 100, url: 'https://a.test/', pinned: false, active: false },
+        args: { windowId: 100, url: 'https://p.test/', pinned: true, active: false, index: 0 },
       },
-      { op: 'tabs.update', args: [102, { muted: true }] },
       {
         op: 'tabs.create',
-        args: { windowId: 100, url: 'https://b.test/', pinned: false, active: false },
+        args: { windowId: 100, url: 'https://b.test/', pinned: false, active: false, index: 2 },
       },
-      { op: 'tabs.update', args: [103, { active: true }] },
+      { op: 'tabs.update', args: [103, { muted: true }] },
       { op: 'windows.update', args: [100, { state: 'maximized' }] },
     ]);
-    expect(grouped).toEqual([{ windowId: 100, tabIds: [102, 103], group: research }]);
+    // Group members in window order: the active tab (101) first.
+    expect(grouped).toEqual([{ windowId: 100, tabIds: [101, 103], group: research }]);
+  });
+
+  it('pins the active tab after opening the window with it', async () => {
+    await runRestorePlan(
+      planOf({ tabs: [tab('https://p.test/', { pinned: true, active: true, muted: true })] }),
+      { tabGroups, containers },
+    );
+    expect(calls[1]).toEqual({ op: 'tabs.update', args: [101, { pinned: true, muted: true }] });
+  });
+
+  it('counts positions only over tabs the browser opened', async () => {
+    const plan = planOf({
+      tabs: [
+        tab('https://a.test/'),
+        tab('https://refuse.test/'),
+        tab('https://c.test/'),
+        tab('https://d.test/', { active: true }),
+      ],
+    });
+    await runRestorePlan(plan, { tabGroups, containers });
+    const indexes = calls
+      .filter((c) => c.op === 'tabs.create')
+      .map((c) => [(c.args as { url: string }).url, (c.args as { index: number }).index]);
+    expect(indexes).toEqual([
+      ['https://a.test/', 0],
+      ['https://refuse.test/', 1],
+      ['https://c.test/', 1],
+    ]);
   });
 
   it('keeps going when the browser refuses one tab, and says which', async () => {
@@ -172,7 +219,133 @@ describe('runRestorePlan', () => {
       url: undefined,
       pinned: false,
       active: false,
+      index: 1,
       cookieStoreId: 'store-of-Work',
     });
+  });
+});
+
+describe('runRestorePlan: lazy tabs', () => {
+  it('creates Firefox discarded tabs with their title, and never the active one', async () => {
+    const plan = planOf({
+      tabs: [
+        tab('https://a.test/', { active: true }),
+        tab('https://b.test/', { discarded: true, title: 'Bee' }),
+      ],
+    });
+    await runRestorePlan(plan, { tabGroups, containers });
+    expect(calls.map((c) => c.args)).toEqual([
+      { url: 'https://a.test/', incognito: false, focused: true },
+      {
+        windowId: 100,
+        url: 'https://b.test/',
+        pinned: false,
+        active: false,
+        index: 1,
+        discarded: true,
+        title: 'Bee',
+      },
+    ]);
+  });
+
+  it('opens a tab loaded when Firefox refuses to create it discarded', async () => {
+    const plan = planOf({
+      tabs: [
+        tab('https://a.test/', { active: true }),
+        tab('https://stay-loaded.test/', { discarded: true, title: 'Loaded' }),
+      ],
+    });
+    const outcome = await runRestorePlan(plan, { tabGroups, containers });
+    expect(outcome).toEqual({ windows: 1, tabs: 2, warnings: [] });
+    expect(calls.slice(1).map((c) => c.args)).toEqual([
+      {
+        windowId: 100,
+        url: 'https://stay-loaded.test/',
+        pinned: false,
+        active: false,
+        index: 1,
+        discarded: true,
+        title: 'Loaded',
+      },
+      { windowId: 100, url: 'https://stay-loaded.test/', pinned: false, active: false, index: 1 },
+    ]);
+  });
+});
+
+describe('runRestorePlan: into the current window', () => {
+  it('appends the tabs to the last focused normal window, groups them there, activates the saved active tab', async () => {
+    const plan = {
+      ...planOf({
+        groups: [research],
+        tabs: [
+          tab('https://p.test/', { pinned: true }),
+          tab('https://a.test/', { groupKey: 'g1', active: true }),
+          tab('https://b.test/', { groupKey: 'g1' }),
+        ],
+      }),
+      into: 'current' as const,
+    };
+    const outcome = await runRestorePlan(plan, { tabGroups, containers });
+    expect(outcome).toEqual({ windows: 0, tabs: 3, warnings: [] });
+    expect(calls).toEqual([
+      { op: 'windows.getLastFocused', args: { windowTypes: ['normal'] } },
+      {
+        op: 'tabs.create',
+        args: { windowId: 7, url: 'https://p.test/', pinned: true, active: false },
+      },
+      {
+        op: 'tabs.create',
+        args: { windowId: 7, url: 'https://a.test/', pinned: false, active: false },
+      },
+      {
+        op: 'tabs.create',
+        args: { windowId: 7, url: 'https://b.test/', pinned: false, active: false },
+      },
+      { op: 'tabs.update', args: [101, { active: true }] },
+    ]);
+    expect(grouped).toEqual([{ windowId: 7, tabIds: [101, 102], group: research }]);
+  });
+
+  it('opens a new window when no normal window is open', async () => {
+    currentWindow = null;
+    const plan = { ...planOf({ tabs: [tab('https://a.test/')] }), into: 'current' as const };
+    const outcome = await runRestorePlan(plan, { tabGroups, containers });
+    expect(outcome.windows).toBe(1);
+    expect(outcome.warnings).toEqual([
+      'No window was open to add the tabs to: they opened in a new window.',
+    ]);
+    expect(calls[1]!.op).toBe('windows.create');
+  });
+});
+
+describe('runRestorePlan: progress', () => {
+  it('reports each tab, refused ones too, up to the total', async () => {
+    const plan = planOf({
+      tabs: [tab('https://a.test/'), tab('https://refuse.test/'), tab('https://c.test/')],
+    });
+    const seen: [number, number][] = [];
+    await runRestorePlan(plan, { tabGroups, containers }, (done, total) =>
+      seen.push([done, total]),
+    );
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('reaches the total when a whole window fails', async () => {
+    const plan = {
+      ...planOf({ tabs: [tab('https://a.test/'), tab('https://b.test/')] }),
+      tabCount: 3,
+    };
+    // The second window cannot be opened at all.
+    plan.windows.push({ ...plan.windows[0]!, tabs: [tab('https://refuse.test/')] });
+    const seen: number[] = [];
+    const outcome = await runRestorePlan(plan, { tabGroups, containers }, (done) =>
+      seen.push(done),
+    );
+    expect(outcome.windows).toBe(1);
+    expect(seen).toEqual([1, 2, 3]);
   });
 });

@@ -23,16 +23,29 @@ export class Harness {
   readonly cookies = new FakeCookies(this.events);
   /** Containers of this browser by name; a restore makes missing ones. */
   readonly containers = new Map<string, string>();
+  /** Progress reports of restores, [done, total]. */
+  readonly progress: [number, number][] = [];
+  /** How many of a plan's windows the fake browser fails to open. */
+  failWindows = 0;
+  /** Called as each window is closed, before the close is recorded as done. */
+  onClose?: (id: number) => void | Promise<void>;
   private ids = 0;
 
   service(): SessionService {
     return new SessionService({
       db: this.db,
       readBrowser: async () => structuredClone(this.browser),
-      runRestore: async (plan): Promise<RestoreOutcome> => {
+      runRestore: async (plan, onProgress): Promise<RestoreOutcome> => {
         this.restored.push(plan);
         this.events.push('tabs');
-        return { windows: plan.windows.length, tabs: plan.tabCount, warnings: [] };
+        for (let done = 1; done <= plan.tabCount; done++) onProgress?.(done, plan.tabCount);
+        const opened = Math.max(0, plan.windows.length - this.failWindows);
+        return { windows: opened, tabs: plan.tabCount, warnings: [] };
+      },
+      restoreProgress: (done, total) => this.progress.push([done, total]),
+      closeWindow: async (id) => {
+        this.events.push(`close ${id}`);
+        await this.onClose?.(id);
       },
       incognitoAllowed: async () => false,
       cookies: this.cookies,

@@ -26,6 +26,7 @@ describe('loadSettings', () => {
       settings: {
         autosave: { periodMinutes: 15, keepLast: 2, keepDays: 7 },
         cookies: DEFAULT_SETTINGS.cookies,
+        restore: { lazy: true },
       },
       notice: 'The autosave period must be at least 1. The default applies.',
     });
@@ -43,6 +44,30 @@ describe('loadSettings', () => {
     });
   });
 
+  it('restores lazily by default, also for settings stored before the option existed', () => {
+    expect(DEFAULT_SETTINGS.restore).toEqual({ lazy: true });
+    const old = {
+      key: SETTINGS_KEY,
+      version: 1,
+      settings: { autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2 } },
+    };
+    expect(loadSettings(old)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2 } },
+      notice: null,
+    });
+  });
+
+  it('checks the restore setting, keeping the default when it is damaged', () => {
+    const row = { key: SETTINGS_KEY, version: 1, settings: { restore: { lazy: 'no' } } };
+    expect(loadSettings(row)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      notice:
+        'Whether to load restored tabs only when opened must be yes or no. The default applies.',
+    });
+    const off = { key: SETTINGS_KEY, version: 1, settings: { restore: { lazy: false } } };
+    expect(loadSettings(off).settings.restore).toEqual({ lazy: false });
+  });
+
   it('falls back to the defaults for a row that is not settings at all', () => {
     expect(loadSettings('garbage').notice).toBe('Stored settings were damaged; defaults apply.');
     expect(loadSettings({ key: SETTINGS_KEY, version: 1, settings: [] }).settings).toEqual(
@@ -57,6 +82,7 @@ describe('loadSettings', () => {
       settings: {
         autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2, cloud: true },
         cookies: { saveByDefault: true, scope: 'all', vault: 'x' },
+        restore: { lazy: false, prefetch: 3 },
         theme: 'x',
       },
     };
@@ -64,6 +90,7 @@ describe('loadSettings', () => {
       settings: {
         autosave: { periodMinutes: 30, keepLast: 4, keepDays: 2 },
         cookies: { saveByDefault: true, scope: 'all' },
+        restore: { lazy: false },
       },
       notice: null,
     });

@@ -6,6 +6,10 @@ export interface PagesServer {
   origin: string;
   /** URL of the page whose title is `Page <name>`. */
   url(name: string): string;
+  /** How many times the page `name` was requested so far. */
+  hits(name: string): number;
+  /** Names of every page requested so far. */
+  requested(): string[];
   close(): Promise<void>;
 }
 
@@ -13,6 +17,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 
 /** Serves distinguishable pages on loopback, since the test machine has no other network. */
 export async function startPagesServer(): Promise<PagesServer> {
+  const hits = new Map<string, number>();
   const server = createServer((req, res) => {
     const match = req.method === 'GET' ? /^\/page\/([^/?#]+)$/.exec(req.url ?? '') : null;
     let name: string | undefined;
@@ -25,6 +30,7 @@ export async function startPagesServer(): Promise<PagesServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    hits.set(name, (hits.get(name) ?? 0) + 1);
     const text = escapeHtml(name);
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
@@ -37,6 +43,8 @@ export async function startPagesServer(): Promise<PagesServer> {
   return {
     origin,
     url: (name) => `${origin}/page/${encodeURIComponent(name)}`,
+    hits: (name) => hits.get(name) ?? 0,
+    requested: () => [...hits.keys()],
     close,
   };
 }
