@@ -69,7 +69,8 @@ export function SessionList({ sessions, sort, focusRequest, ...actions }: Props)
 
   const onKeyDown = (e: KeyboardEvent) => {
     const row = rows.indexOf(current);
-    if (e.target instanceof HTMLInputElement) return;
+    // Keys pressed in a row's buttons, menu or rename field are theirs.
+    if (!(e.target instanceof HTMLElement) || !e.target.matches('li.session')) return;
     if (e.key === 'ArrowDown') move(row + 1);
     else if (e.key === 'ArrowUp') move(row - 1);
     else if (e.key === 'Home') move(0);

@@ -7,6 +7,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { axeViolations } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { startPagesServer, type PagesServer } from './support/pages-server';
+import { realUrl } from './support/restored-tabs';
 
 const EXTENSION = resolve('.output/chrome-mv3');
 const SESSIONS = 2_000;
@@ -35,13 +36,14 @@ function generatedFile(): string {
   return JSON.stringify({ format: 'tabkeep', version: 1, sessions });
 }
 
-/** URLs of every tab in normal windows. */
-function openUrls(): Promise<string[]> {
-  return chromium.evalInWorker(async () => {
+/** What every tab in normal windows stands for (a lazy tab: the address it will load). */
+async function openUrls(): Promise<string[]> {
+  const urls = await chromium.evalInWorker(async () => {
     const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
     const tabs = await api.tabs.query({ windowType: 'normal' });
     return tabs.map((t) => t.url || t.pendingUrl || '');
   });
+  return urls.map((url) => realUrl(`chrome-extension://${chromium.extensionId}`, url));
 }
 
 beforeAll(async () => {

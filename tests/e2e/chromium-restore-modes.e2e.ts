@@ -113,8 +113,8 @@ describe.sequential('Chromium: lazy restore and restore modes, from the popup', 
 
     const again = await openPopup();
     await again.getByText(/^Autosaves \(/).click();
-    const autosaves = again.getByRole('list', { name: 'Autosaves' });
-    await expect.poll(() => autosaves.locator('li.session').count()).toBe(1);
+    const autosaves = again.locator('li.session[data-section="autosaves"]');
+    await expect.poll(() => autosaves.count()).toBe(1);
     await autosaves.getByRole('button', { name: /^Restore / }).click();
     const back = await waitUntil(readWindows, (ws) => ws.length === 1 + openBefore.length, {
       timeoutMs: 30_000,
