@@ -10,16 +10,16 @@ import type { SessionSummary } from '@/lib/model';
 import { DEFAULT_MODE, type RestoreMode } from '@/lib/restore/mode';
 import { restoredLine } from '@/lib/restore/words';
 import { SORT_KEYS, type SortKey } from '@/lib/session-list';
-import { plural } from './format';
+import { t, type MessageKey } from '@/lib/i18n';
+import { counted, plural } from './format';
 import { RestoreProgress } from './RestoreProgress';
 import { SaveForm } from './SaveForm';
 import { SearchResults } from './SearchResults';
 import { SessionList } from './SessionList';
 import { StorageLine } from './StorageLine';
+import { useAttempt } from './use-attempt';
 import { usePopupData } from './use-popup-data';
 import { useSearch } from './use-search';
-
-type Status = { tone: 'info' | 'error'; text: string } | null;
 
 export function PopupApp() {
   const data = usePopupData();
@@ -36,7 +36,7 @@ export function PopupApp() {
   });
   useSlashFocuses(searchField);
   useTakeOverFirstPaint(data.status !== 'loading');
-  const [status, setStatus] = useState<Status>(null);
+  const { status, attempt } = useAttempt();
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
   /** A restore waiting for the person to accept the cookie-limit warning. */
   const [pending, setPending] = useState<{
@@ -45,26 +45,17 @@ export function PopupApp() {
     warning: string;
   } | null>(null);
 
-  /** Runs a service call; failures become the status line. */
-  const attempt = async <T,>(
-    run: () => Promise<T>,
-    done: (value: T) => string,
-  ): Promise<boolean> => {
-    try {
-      setStatus({ tone: 'info', text: done(await run()) });
-      return true;
-    } catch (error) {
-      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-      return false;
-    }
-  };
-
   const save = (name: string, logins: { scope: CookieScope; allowed: boolean } | null) =>
     attempt(
       () => callService('save', { name, ...(logins?.allowed && { cookies: logins.scope }) }),
       ({ session, skippedPrivateWindows, cookies }) =>
         [
-          `Saved “${session.name}”: ${plural(session.windowCount, 'window')}, ${plural(session.tabCount, 'tab')}.`,
+          t(
+            'savedSession',
+            session.name,
+            counted(session.windowCount, 'Window'),
+            counted(session.tabCount, 'Tab'),
+          ),
           skippedPrivateWindows > 0
             ? `${plural(skippedPrivateWindows, 'private window')} left out.`
             : '',
@@ -120,13 +111,13 @@ export function PopupApp() {
   const rename = (session: SessionSummary, name: string) =>
     attempt(
       () => callService('rename', { id: session.id, name }),
-      (renamed) => `Renamed to “${renamed.name}”.`,
+      (renamed) => t('renamedTo', renamed.name),
     );
 
   const keep = (session: SessionSummary) =>
     void attempt(
       () => callService('keep', { id: session.id }),
-      (kept) => `Kept as “${kept.name}” among your sessions.`,
+      (kept) => t('keptAs', kept.name),
     );
 
   const remove = (session: SessionSummary) =>
@@ -144,13 +135,13 @@ export function PopupApp() {
         await callService('undoRemove', { id: session.id });
         setDeleted(null);
       },
-      () => `“${session.name}” is back.`,
+      () => t('isBack', session.name),
     );
 
   const openTab = (session: SessionSummary, index: number) =>
     void attempt(
       () => callService('restore', { id: session.id, mode: { kind: 'tab', index } }),
-      () => 'Opened the tab.',
+      () => t('openedTab'),
     );
 
   return (
@@ -169,18 +160,18 @@ export function PopupApp() {
             class="primary"
             onClick={() => restore(pending.session, pending.mode, true)}
           >
-            Restore anyway
+            {t('restoreAnyway')}
           </button>{' '}
           <button type="button" onClick={() => setPending(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
       {deleted !== null && (
         <div class="undo" role="alert">
-          <span>Deleted “{deleted.name}”.</span>
+          <span>{t('deletedSession', deleted.name)}</span>
           <button type="button" onClick={() => undo(deleted)}>
-            Undo
+            {t('undo')}
           </button>
         </div>
       )}
@@ -189,8 +180,8 @@ export function PopupApp() {
           type="search"
           ref={searchField}
           class="search"
-          aria-label="Search sessions and tabs"
-          placeholder="Search sessions and tabs ( / )"
+          aria-label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
           value={query}
           onFocus={() => setSearchWanted(true)}
           onInput={(e) => {
@@ -209,18 +200,18 @@ export function PopupApp() {
           }}
         />
         <label class="sort">
-          <span>Sort</span>
+          <span>{t('sortLabel')}</span>
           <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
             {SORT_KEYS.map((key) => (
               <option key={key} value={key}>
-                {SORT_LABELS[key]}
+                {t(SORT_LABELS[key])}
               </option>
             ))}
           </select>
         </label>
       </div>
       {data.status === 'error' ? (
-        <p class="status error">Tabkeep cannot read its saved sessions: {String(data.error)}</p>
+        <p class="status error">{t('cannotRead', String(data.error))}</p>
       ) : ready === null ? null : search.status === 'idle' ? (
         <SessionList
           sessions={ready.sessions}
@@ -233,10 +224,10 @@ export function PopupApp() {
         />
       ) : search.status === 'loading' ? (
         <p class="status" role="status">
-          Searching…
+          {t('searchSearching')}
         </p>
       ) : search.status === 'error' ? (
-        <p class="status error">Search failed: {String(search.error)}</p>
+        <p class="status error">{t('searchFailed', String(search.error))}</p>
       ) : (
         <SearchResults
           result={search.result}
@@ -247,7 +238,7 @@ export function PopupApp() {
       )}
       <StorageLine health={ready?.health ?? null} />
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        Settings
+        {t('settings')}
       </button>
     </main>
   );
@@ -255,10 +246,10 @@ export function PopupApp() {
 
 const NO_SESSIONS: SessionSummary[] = [];
 
-const SORT_LABELS: Record<SortKey, string> = {
-  date: 'Newest',
-  name: 'Name',
-  size: 'Most tabs',
+const SORT_LABELS: Record<SortKey, MessageKey> = {
+  date: 'sortDate',
+  name: 'sortName',
+  size: 'sortSize',
 };
 
 /**

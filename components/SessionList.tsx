@@ -36,7 +36,6 @@ export function SessionList({ sessions, sort, focusRequest, ...actions }: Props)
 
   const [first, last] = visibleRange(offsets, scrollTop, VIEWPORT);
   const from = Math.max(0, first - OVERSCAN);
-  // The selected row stays drawn, so the focus is never lost to virtualisation.
   const to = Math.min(items.length - 1, last + OVERSCAN);
 
   const move = (to: number) => {
@@ -102,7 +101,6 @@ export function SessionList({ sessions, sort, focusRequest, ...actions }: Props)
           <Item
             key={item.key}
             item={item}
-            position={from + i}
             current={from + i === current}
             total={rows.length}
             rowNumber={rows.indexOf(from + i) + 1}
@@ -126,7 +124,6 @@ function Item({
   actions,
 }: {
   item: ListItem;
-  position: number;
   current: boolean;
   total: number;
   rowNumber: number;

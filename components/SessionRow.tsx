@@ -5,7 +5,8 @@ import type { SessionSummary } from '@/lib/model';
 import type { Section } from '@/lib/session-list';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
 import type { RestoreMode } from '@/lib/restore/mode';
-import { formatDate, formatDay, plural } from './format';
+import { t } from '@/lib/i18n';
+import { counted, formatDate, formatDay } from './format';
 import { RestoreMenu } from './RestoreMenu';
 
 export interface RowActions {
@@ -47,7 +48,7 @@ export function SessionRow({
 }: Props) {
   const [editing, setEditing] = useState(false);
   const copyable = section !== 'named';
-  const meta = `${plural(session.windowCount, 'window')} · ${plural(session.tabCount, 'tab')} · ${formatDate(session.createdAt)}`;
+  const meta = `${counted(session.windowCount, 'Window')} · ${counted(session.tabCount, 'Tab')} · ${formatDate(session.createdAt)}`;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter') onRestore(session);
@@ -85,8 +86,9 @@ export function SessionRow({
             onDblClick={() => !copyable && setEditing(true)}
           >
             {session.favourite && (
-              <span class="star" aria-label="Favourite">
-                ★{' '}
+              <span class="star" title={t('favourite')}>
+                <span aria-hidden="true">★ </span>
+                <span class="visually-hidden">{t('favourite')}: </span>
               </span>
             )}
             {session.name}
@@ -102,9 +104,9 @@ export function SessionRow({
           type="button"
           tabIndex={tabIndex}
           onClick={() => onRestore(session)}
-          aria-label={`Restore ${session.name}`}
+          aria-label={t('restoreLabel', session.name)}
         >
-          Restore
+          {t('restoreButton')}
         </button>
         <RestoreMenu session={session} onRestore={onRestore} tabIndex={tabIndex} />
         {copyable ? (
@@ -112,19 +114,19 @@ export function SessionRow({
             type="button"
             tabIndex={tabIndex}
             onClick={() => onKeep(session)}
-            aria-label={`Keep ${session.name} as a named session`}
-            title="Keep a copy as a named session"
+            aria-label={t('keepLabel', session.name)}
+            title={t('keepTitle')}
           >
-            Keep
+            {t('keep')}
           </button>
         ) : (
           <button
             type="button"
             tabIndex={tabIndex}
             onClick={() => setEditing(true)}
-            aria-label={`Rename ${session.name}`}
+            aria-label={t('renameLabel', session.name)}
           >
-            Rename
+            {t('rename')}
           </button>
         )}
         <button
@@ -132,9 +134,9 @@ export function SessionRow({
           tabIndex={tabIndex}
           class="danger"
           onClick={() => onDelete(session)}
-          aria-label={`Delete ${session.name}`}
+          aria-label={t('deleteLabel', session.name)}
         >
-          Delete
+          {t('delete')}
         </button>
       </div>
     </li>
@@ -165,7 +167,7 @@ function RenameField({
     <input
       type="text"
       class="rename"
-      aria-label={`New name for ${session.name}`}
+      aria-label={t('newNameLabel', session.name)}
       maxLength={MAX_NAME_LENGTH}
       value={value}
       ref={input}
