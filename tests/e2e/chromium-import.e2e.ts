@@ -42,6 +42,9 @@ interface TabView {
 function pageTabs(chromium: ChromiumSession): Promise<TabView[][]> {
   return chromium.evalInWorker(async () => {
     const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+    // A tab restored lazily stands for the address in its lazy page's `u` parameter.
+    const real = (u: string) =>
+      u.startsWith(api.runtime.getURL('/lazy.html')) ? (new URL(u).searchParams.get('u') ?? u) : u;
     const groups = new Map((await api.tabGroups.query({})).map((g) => [g.id, g.title ?? '']));
     const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
     return windows
@@ -49,7 +52,7 @@ function pageTabs(chromium: ChromiumSession): Promise<TabView[][]> {
       .map((w) =>
         (w.tabs ?? [])
           .map((t) => ({
-            url: t.url || t.pendingUrl || '',
+            url: real(t.url || t.pendingUrl || ''),
             pinned: t.pinned,
             group: groups.get(t.groupId) ?? null,
           }))

@@ -38,6 +38,9 @@ interface WindowView {
 function readWindows(): Promise<WindowView[]> {
   return chromium.evalInWorker(async () => {
     const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+    // A tab restored lazily stands for the address in its lazy page's `u` parameter.
+    const real = (u: string) =>
+      u.startsWith(api.runtime.getURL('/lazy.html')) ? (new URL(u).searchParams.get('u') ?? u) : u;
     const groups = new Map((await api.tabGroups.query({})).map((g) => [g.id, g]));
     const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
     return windows.map((w) => ({
@@ -46,7 +49,7 @@ function readWindows(): Promise<WindowView[]> {
       tabs: (w.tabs ?? []).map((t) => {
         const group = groups.get(t.groupId);
         return {
-          url: t.url || t.pendingUrl || '',
+          url: real(t.url || t.pendingUrl || ''),
           pinned: t.pinned,
           active: t.active,
           group: group?.title ?? null,

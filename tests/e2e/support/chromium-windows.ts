@@ -6,10 +6,13 @@ import { waitUntil } from './wait';
 export function windowUrls(chromium: ChromiumSession): Promise<string[][]> {
   return chromium.evalInWorker(async () => {
     const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+    // A tab restored lazily stands for the address in its lazy page's `u` parameter.
+    const real = (u: string) =>
+      u.startsWith(api.runtime.getURL('/lazy.html')) ? (new URL(u).searchParams.get('u') ?? u) : u;
     const windows = await api.windows.getAll({ populate: true, windowTypes: ['normal'] });
     return windows
       .sort((a, b) => a.id! - b.id!)
-      .map((w) => (w.tabs ?? []).map((t) => t.url || t.pendingUrl || ''));
+      .map((w) => (w.tabs ?? []).map((t) => real(t.url || t.pendingUrl || '')));
   });
 }
 
