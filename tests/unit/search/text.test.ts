@@ -1,28 +1,14 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TabkeepDb } from '@/lib/db';
+import { importedTab, importedWindow } from '@/lib/formats/imported';
 import type { WindowSnap } from '@/lib/model';
 import { searchTextOf, tabAt } from '@/lib/search/text';
 import { rawState, rawTab, rawWindow } from '../fakes';
 import { Harness } from '../service-harness';
 
 function win(tabs: [string, string][]): WindowSnap {
-  return {
-    type: 'normal',
-    state: 'normal',
-    incognito: false,
-    focused: false,
-    groups: [],
-    tabs: tabs.map(([title, url]) => ({
-      url,
-      title,
-      pinned: false,
-      active: false,
-      muted: false,
-      group: null,
-      container: null,
-    })),
-  };
+  return importedWindow(tabs.map(([title, url]) => importedTab(url, title)));
 }
 
 const windows = [
