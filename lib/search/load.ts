@@ -60,5 +60,8 @@ export async function loadSharedTexts(
     const tabs = lists.get(list);
     if (tabs) out.set(id, toSearchText(tabs.map((r) => lines.get(r) ?? '\t').join('\n')));
   }
+  // A session whose records are missing or damaged gets an empty text: searched by name
+  // only, and not read again each time the list changes.
+  for (const s of sessions) if (!out.has(s.id)) out.set(s.id, toSearchText(''));
   return out;
 }
