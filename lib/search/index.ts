@@ -12,6 +12,45 @@ export interface SearchText {
   /** As stored: the titles and URLs shown in results. */
   text: string;
   lower: string;
+  /**
+   * A Bloom filter of the text's character pairs: a session lacking one of a query's pairs
+   * cannot match and is not scanned, which makes a query that matches little (the slowest
+   * kind, a full scan) skip most sessions.
+   */
+  pairs: Uint32Array;
+}
+
+const PAIR_BITS = 8192;
+
+function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 31) + b) & (PAIR_BITS - 1);
+}
+
+function pairsOf(lower: string): Uint32Array {
+  const bits = new Uint32Array(PAIR_BITS / 32);
+  let previous = lower.charCodeAt(0);
+  for (let i = 1; i < lower.length; i++) {
+    const current = lower.charCodeAt(i);
+    const bit = pairBit(previous, current);
+    bits[bit >>> 5]! |= 1 << (bit & 31);
+    previous = current;
+  }
+  return bits;
+}
+
+/** The pair bits every one of `terms` needs. */
+function termPairs(terms: readonly string[]): number[] {
+  const bits = new Set<number>();
+  for (const term of terms) {
+    for (let i = 1; i < term.length; i++) {
+      bits.add(pairBit(term.charCodeAt(i - 1), term.charCodeAt(i)));
+    }
+  }
+  return [...bits];
+}
+
+function mayHold(pairs: Uint32Array, needed: readonly number[]): boolean {
+  return needed.every((bit) => (pairs[bit >>> 5]! & (1 << (bit & 31))) !== 0);
 }
 
 export interface SessionHit {
@@ -44,7 +83,8 @@ export function searchTerms(query: string): string[] {
 }
 
 export function toSearchText(text: string): SearchText {
-  return { text, lower: text.toLowerCase() };
+  const lower = text.toLowerCase();
+  return { text, lower, pairs: pairsOf(lower) };
 }
 
 /** Sessions matching `query`, in the order of `sessions`. */
@@ -60,11 +100,15 @@ export function searchSessions(
   // The longest term is the rarest: it is the one scanned for.
   const anchor = terms.reduce((a, b) => (b.length > a.length ? b : a));
   const others = terms.filter((t) => t !== anchor);
+  const needed = termPairs(terms);
   for (const session of sessions) {
     const label = `${session.name}\n${session.tags.join('\n')}`.toLowerCase();
     const nameMatch = terms.every((t) => label.includes(t));
     const text = texts.get(session.id);
-    const lines = text ? matchingLines(text.lower, anchor, others, limits.tabsPerSession + 1) : [];
+    const lines =
+      text && mayHold(text.pairs, needed)
+        ? matchingLines(text.lower, anchor, others, limits.tabsPerSession + 1)
+        : [];
     if (!nameMatch && lines.length === 0) continue;
     if (result.hits.length === limits.sessions) {
       result.moreSessions = true;

@@ -70,3 +70,41 @@ describe('searchSessions', () => {
     expect(searchSessions('   ', sessions, texts).hits).toEqual([]);
   });
 });
+
+describe('searchSessions against a plain scan', () => {
+  it('finds exactly the tabs a line-by-line check finds, over random texts and queries', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = 'abcé/.-_ 12';
+    const word = (len: number) =>
+      Array.from({ length: len }, () => alphabet[random(alphabet.length)]).join('');
+    const many = Array.from({ length: 40 }, (_, i) => summary(`s${i}`, `Session ${i}`));
+    const textOf = new Map<string, SearchText>();
+    const linesOf = new Map<string, string[]>();
+    for (const s of many) {
+      const lines = Array.from({ length: 30 }, () => `${word(8)}\thttps://${word(12)}`);
+      linesOf.set(s.id, lines);
+      textOf.set(s.id, toSearchText(lines.join('\n')));
+    }
+    for (let q = 0; q < 300; q++) {
+      const query = q % 3 === 0 ? `${word(2)} ${word(2)}` : word(2 + random(3));
+      const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const limits = { sessions: 1000, tabsPerSession: 1000 };
+      const found = searchSessions(query, many, textOf, limits).hits.map((h) => [
+        h.session.id,
+        h.tabs.map((t) => t.index),
+      ]);
+      const expected = many.flatMap((s) => {
+        const lines = linesOf
+          .get(s.id)!
+          .flatMap((line, i) => (terms.every((t) => line.toLowerCase().includes(t)) ? [i] : []));
+        const name = `${s.name}\n${s.tags.join('\n')}`.toLowerCase();
+        return lines.length > 0 || terms.every((t) => name.includes(t)) ? [[s.id, lines]] : [];
+      });
+      expect(found, query).toEqual(expected);
+    }
+  });
+});
