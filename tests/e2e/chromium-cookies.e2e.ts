@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MIN_ITERATIONS, seal } from '../../lib/formats/envelope';
 import { launchChromium, type ChromiumSession } from './support/chromium';
@@ -177,6 +178,16 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
       trigger: () => popup.getByRole('button', { name: 'Restore Work, logged in' }).click(),
     });
     await expect.poll(() => statusOf(popup)).toMatch(/Restored 1 of 1 saved cookies\./);
+    // Restored lazily: the site's tab loads when the person switches to it.
+    await second!.evalInWorker(async (home) => {
+      const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+      const lazy = api.runtime.getURL('/lazy.html');
+      const tabs = await api.tabs.query({});
+      const tab = tabs.find(
+        (t) => t.url?.startsWith(lazy) && new URL(t.url).searchParams.get('u') === home,
+      );
+      if (tab?.id !== undefined) await api.tabs.update(tab.id, { active: true });
+    }, server.homeUrl);
     await expect
       .poll(async () => {
         for (const page of second!.context.pages()) {
