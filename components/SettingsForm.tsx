@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
@@ -36,8 +36,14 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
   const [status, setStatus] = useState<Status>(
     loaded.notice === null ? null : { tone: 'error', text: loaded.notice },
   );
-  // Settings saved elsewhere (another open settings page) replace the draft.
+  // Settings saved elsewhere (another open settings page) replace the draft. Only a real
+  // change does: the query runs again at every write to the state table (the live snapshot
+  // writes there seconds after any tab changes), which must not undo what is being typed.
+  const seen = useRef(JSON.stringify(loaded.settings));
   useEffect(() => {
+    const now = JSON.stringify(loaded.settings);
+    if (now === seen.current) return;
+    seen.current = now;
     setDraft(loaded.settings.autosave);
     setLazy(loaded.settings.restore.lazy);
   }, [loaded]);
