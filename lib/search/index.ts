@@ -87,6 +87,19 @@ export function toSearchText(text: string): SearchText {
   return { text, lower, pairs: pairsOf(lower) };
 }
 
+// Summaries are replaced, never changed, when a session is renamed or tagged: a label
+// lower-cased once per summary object stays right, and spares every keystroke the work.
+const labels = new WeakMap<SessionSummary, string>();
+
+function labelOf(session: SessionSummary): string {
+  let label = labels.get(session);
+  if (label === undefined) {
+    label = `${session.name}\n${session.tags.join('\n')}`.toLowerCase();
+    labels.set(session, label);
+  }
+  return label;
+}
+
 /** Sessions matching `query`, in the order of `sessions`. */
 export function searchSessions(
   query: string,
@@ -102,7 +115,7 @@ export function searchSessions(
   const others = terms.filter((t) => t !== anchor);
   const needed = termPairs(terms);
   for (const session of sessions) {
-    const label = `${session.name}\n${session.tags.join('\n')}`.toLowerCase();
+    const label = labelOf(session);
     const nameMatch = terms.every((t) => label.includes(t));
     const text = texts.get(session.id);
     const lines =
