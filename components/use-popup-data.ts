@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { onTablesChanged } from '@/lib/change-feed';
 import { SessionSummarySchema, type SessionSummary } from '@/lib/model';
 import { firstRead } from '@/lib/first-rows';
-import { readAllLiveSummaries, readNewestOfKind, readRow } from '@/lib/page-db';
+import { openPageDb, readAllLiveSummaries, readNewestOfKind, readRow } from '@/lib/page-db';
 import { AUTOSAVE_STATUS_KEY, LIVE_KEY } from '@/lib/run-state';
 import { loadSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { healthOf, type StorageHealth } from '@/lib/health';
@@ -67,24 +67,7 @@ export function usePopupData(): PopupData {
     const fail = (error: unknown) => {
       if (!closed) setData({ status: 'error', error });
     };
-    void (async () => {
-      // Started by popup.html's first script, which has already painted these rows.
-      const { db, rows } = await firstRead();
-      if (db === null) {
-        // Nothing saved yet; the worker creates the database, and says so on the feed.
-        setData({
-          status: 'ready',
-          db,
-          sessions: [],
-          complete: true,
-          settings: null,
-          health: null,
-        });
-        stop = onTablesChanged(['summaries', 'state'], () => location.reload());
-        return;
-      }
-      sessions = summaries(rows);
-      show(db);
+    const follow = async (db: IDBDatabase) => {
       // Listening before the full read: a write in between is not missed.
       const stopSessions = onTablesChanged(['summaries'], () => {
         void readSessions(db)
@@ -101,6 +84,25 @@ export function usePopupData(): PopupData {
       await readSessions(db);
       await readState(db);
       show(db);
+    };
+    void (async () => {
+      // Started by popup.html's first script, which has already painted these rows.
+      const { db, rows } = await firstRead();
+      if (db !== null) {
+        sessions = summaries(rows);
+        show(db);
+        await follow(db);
+        return;
+      }
+      // Nothing saved yet: the worker creates the database, and says so on the feed.
+      setData({ status: 'ready', db, sessions: [], complete: true, settings: null, health: null });
+      stop = onTablesChanged(['summaries', 'state'], () => {
+        stop();
+        stop = () => {};
+        void openPageDb()
+          .then((opened) => opened && follow(opened))
+          .catch(fail);
+      });
     })().catch(fail);
     return () => {
       closed = true;

@@ -116,9 +116,14 @@ describe.sequential('Chromium: lazy restore and restore modes, from the popup', 
     const autosaves = again.locator('li.session[data-section="autosaves"]');
     await expect.poll(() => autosaves.count()).toBe(1);
     await autosaves.getByRole('button', { name: /^Restore / }).click();
-    const back = await waitUntil(readWindows, (ws) => ws.length === 1 + openBefore.length, {
-      timeoutMs: 30_000,
-    });
+    // Until each window is there and its tabs have their addresses (a new window's first
+    // tab has none for a moment).
+    const back = await waitUntil(
+      readWindows,
+      (ws) =>
+        ws.length === 1 + openBefore.length && ws.every((w) => w.tabs.every((t) => t.url !== '')),
+      { timeoutMs: 30_000 },
+    );
     const backUrls = back.filter((w) => w.id !== after[0]!.id).map(real);
     // The old windows, in order (the popup's own tab among them).
     expect(backUrls.map((urls) => urls.filter((u) => u.startsWith(pages.origin)))).toEqual(old);
