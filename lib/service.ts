@@ -1,5 +1,6 @@
 import { autosaveOnce, pruneOldestAutosave, recordAutosaveFailure } from './autosave';
 import type { AutosaveOutcome } from './autosave';
+import { BusyGate } from './busy-gate';
 import { snapshotWindows } from './capture/map';
 import type { CookiesAdapter } from './adapters/cookies';
 import type { RawBrowserState, RawContainer } from './capture/raw';
@@ -82,6 +83,7 @@ export class SessionService implements ServiceApi {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly staging: ImportStaging;
+  private readonly restoring = new BusyGate();
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -231,9 +233,11 @@ export class SessionService implements ServiceApi {
       into: targetOf(mode),
     });
     const run = () =>
-      this.deps.runRestore(
-        plan,
-        plan.tabCount > PROGRESS_MIN_TABS ? this.deps.restoreProgress : undefined,
+      this.restoring.during(() =>
+        this.deps.runRestore(
+          plan,
+          plan.tabCount > PROGRESS_MIN_TABS ? this.deps.restoreProgress : undefined,
+        ),
       );
     const outcome =
       mode.kind === 'replace'
@@ -525,6 +529,7 @@ export class SessionService implements ServiceApi {
 
   /** Brings the live snapshot up to date with the browser. */
   async recordLive(): Promise<LiveOutcome> {
+    await this.restoring.idle();
     const { windows } = await this.capture();
     const input = {
       windows,

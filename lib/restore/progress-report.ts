@@ -7,22 +7,30 @@ export const PROGRESS_MIN_TABS = 20;
 const BLUE = '#0969da';
 const GREEN = '#1a7f37';
 
+/** Progress shows at most this often: a restore's ticks cost it time it is busy with. */
+export const PROGRESS_EVERY_MS = 250;
+
 /**
  * Progress on the toolbar badge (as a percentage: the badge holds about four characters)
- * and to open pages. The badge changes only when the percentage does: 200 tabs, 100 updates.
+ * and to open pages: the first tab, then at most every PROGRESS_EVERY_MS, and the last.
  */
 export function progressReporter(
   badge: Pick<Badge, 'flash'>,
   post: (done: number, total: number) => void,
+  now: () => number = () => Date.now(),
 ): ProgressListener {
-  let shown = -1;
+  let shownAt = -Infinity;
   return (done, total) => {
+    const finished = done >= total;
+    if (!finished && now() - shownAt < PROGRESS_EVERY_MS) return;
+    shownAt = now();
     post(done, total);
-    const percent = Math.floor((done / total) * 100);
-    if (percent === shown) return;
-    shown = percent;
-    void (done >= total
+    void (finished
       ? badge.flash('✓', GREEN, `Tabkeep: restored ${total} tabs`)
-      : badge.flash(`${percent}%`, BLUE, `Tabkeep: restoring… ${done} of ${total} tabs`));
+      : badge.flash(
+          `${Math.floor((done / total) * 100)}%`,
+          BLUE,
+          `Tabkeep: restoring… ${done} of ${total} tabs`,
+        ));
   };
 }

@@ -239,5 +239,18 @@ describe.sequential('Chromium: lazy restore and restore modes, from the popup', 
     expect(saved.map((t) => t.url)).toEqual(names.map(pages.url));
     expect(saved[5]!.title).toBe('Saved 5');
     expect(stored.some((t) => t.url.includes('/lazy.html'))).toBe(false);
+
+    // A lazy tab dragged out into a window of its own is active there: it loads.
+    const moved = await chromium.evalInWorker(async (id) => {
+      const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+      return (await api.windows.create({ tabId: id }))!.id!;
+    }, win!.tabs[9]!.id);
+    const tab9 = await waitUntil(
+      async () => (await readWindows()).find((w) => w.id === moved)?.tabs[0],
+      (t) => t?.url === pages.url('lazy-9') && t.status === 'complete',
+      { timeoutMs: 20_000 },
+    );
+    expect(tab9!.title).toBe('Page lazy-9');
+    expect(lazyHits().sort()).toEqual(['lazy-0', 'lazy-7', 'lazy-9']);
   }, 240_000); // 200 tabs on a loaded machine: over a minute.
 });

@@ -4,17 +4,24 @@ import { restoredLine } from '@/lib/restore/words';
 import { recordingBadge } from './service-harness';
 
 describe('progressReporter', () => {
-  it('posts every step, and changes the badge only when the percentage does, ending on a check', () => {
+  it('shows the first tab, then at most every 250 ms, and always the last, as a check', () => {
     const badge = recordingBadge();
     const posted: [number, number][] = [];
-    const report = progressReporter(badge, (done, total) => posted.push([done, total]));
-    for (let done = 1; done <= 400; done++) report(done, 400);
-    expect(posted).toHaveLength(400);
-    // 0 % to 99 %, then the check.
-    expect(badge.shown).toHaveLength(101);
+    let clock = 0;
+    const report = progressReporter(
+      badge,
+      (done, total) => posted.push([done, total]),
+      () => clock,
+    );
+    // A tab every 10 ms: 400 tabs in 4 s.
+    for (let done = 1; done <= 400; done++, clock += 10) report(done, 400);
+    expect(posted).toEqual([[1, 400], [26, 400], [51, 400], ...posted.slice(3, -1), [400, 400]]);
+    // Every 25th tab (250 ms), 16 in all, then the last.
+    expect(posted).toHaveLength(17);
     expect(badge.shown[0]).toEqual(['0%', '#0969da', 'Tabkeep: restoring… 1 of 400 tabs']);
-    expect(badge.shown.at(-2)![0]).toBe('99%');
+    expect(badge.shown[1]![0]).toBe('6%');
     expect(badge.shown.at(-1)).toEqual(['✓', '#1a7f37', 'Tabkeep: restored 400 tabs']);
+    expect(badge.shown).toHaveLength(17);
   });
 });
 

@@ -29,13 +29,21 @@ export class Harness {
   failWindows = 0;
   /** Called as each window is closed, before the close is recorded as done. */
   onClose?: (id: number) => void | Promise<void>;
+  /** Called inside each restore run, before it opens anything. */
+  duringRestore?: () => Promise<void>;
+  /** How many times the service read the browser's windows. */
+  reads = 0;
   private ids = 0;
 
   service(): SessionService {
     return new SessionService({
       db: this.db,
-      readBrowser: async () => structuredClone(this.browser),
+      readBrowser: async () => {
+        this.reads++;
+        return structuredClone(this.browser);
+      },
       runRestore: async (plan, onProgress): Promise<RestoreOutcome> => {
+        await this.duringRestore?.();
         this.restored.push(plan);
         this.events.push('tabs');
         for (let done = 1; done <= plan.tabCount; done++) onProgress?.(done, plan.tabCount);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLazyUrl } from '@/lib/lazy-url';
+import { LIVE_KEY, parseLiveRow } from '@/lib/run-state';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { listLiveSessions } from '@/lib/session-index';
 import { groupSessions } from '@/lib/session-list';
@@ -135,5 +136,32 @@ describe('restore: lazy and progress', () => {
     await h.service().restore({ id: big.id });
     expect(h.progress).toHaveLength(30);
     expect(h.progress.at(-1)).toEqual([30, 30]);
+  });
+});
+
+describe('restore and the live snapshot', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `https://t${i}.test/`);
+  it('takes no live snapshot while tabs are opening, and one with them once they are open', async () => {
+    const session = await savedThenOpen([many(3)], [['https://before.test/']]);
+    const service = h.service();
+    let live: Promise<unknown> | undefined;
+    let readsWhileOpening = -1;
+    h.duringRestore = async () => {
+      const before = h.reads;
+      live = service.recordLive();
+      // Long enough for a snapshot that did not wait to have read the browser.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      readsWhileOpening = h.reads - before;
+      h.browser = rawState([
+        rawWindow(['https://before.test/'].map((u) => rawTab(u))),
+        rawWindow(many(3).map((u) => rawTab(u))),
+      ]);
+    };
+    await service.restore({ id: session.id });
+    expect(await live).toBe('written');
+    expect(readsWhileOpening).toBe(0);
+    const row = parseLiveRow(await h.db.state.get(LIVE_KEY));
+    expect(row?.tabCount).toBe(4);
   });
 });
