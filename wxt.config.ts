@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { benchHooks } from './bench/wxt-hooks';
+import { inlinePageCss } from './scripts/inline-page-css';
 
 // Gecko needs a stable add-on id so Firefox keeps the extension's storage across
 // reinstalls, and so tests can pin its moz-extension:// UUID.
@@ -16,7 +17,7 @@ export default defineConfig({
   // `wxt build --mode bench` adds the benchmark page; every other build leaves it out.
   hooks: benchHooks,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), inlinePageCss('popup')],
   }),
   manifest: ({ browser }) => ({
     // Words come from public/_locales (English and German).

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onTablesChanged } from '@/lib/change-feed';
+import { forgetRows } from '@/lib/first-rows';
 import { SessionsView } from './SessionsView';
 import { SettingsView } from './SettingsView';
 import { TrashView } from './TrashView';
@@ -20,6 +22,9 @@ export function ManagerApp() {
     addEventListener('hashchange', follow);
     return () => removeEventListener('hashchange', follow);
   }, []);
+  // What is edited here must not show in the next popup's first frame: a session deleted
+  // for good, a name changed.
+  useEffect(() => onTablesChanged(['summaries'], () => forgetRows(localStorage)), []);
   return (
     <div class="manager">
       <header class="manager-top">

@@ -71,3 +71,43 @@ export function rowsToPaint(
     meta: `${words.windows(r.windowCount)} · ${words.tabs(r.tabCount)} · ${words.date(r.createdAt)}`,
   }));
 }
+
+/*
+ * The rows the last popup painted, kept in the page's localStorage: the one store a page
+ * reads without waiting, so the next popup paints them in its first frame. The database
+ * read that follows replaces them where they changed (a save by the shortcut, a session
+ * recovered after a crash), about 40 ms later.
+ */
+const KEPT_KEY = 'tabkeep.firstRows';
+
+function isPainted(row: unknown): row is PaintedRow {
+  const r = row as Partial<PaintedRow> | null;
+  return typeof r?.id === 'string' && typeof r.name === 'string' && typeof r.meta === 'string';
+}
+
+/** The rows kept by the last popup; none when there are none or they cannot be read. */
+export function keptRows(storage: Pick<Storage, 'getItem'>): PaintedRow[] {
+  try {
+    const rows: unknown = JSON.parse(storage.getItem(KEPT_KEY) ?? '[]');
+    return Array.isArray(rows) && rows.every(isPainted) ? rows.slice(0, FIRST_PAGE) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function keepRows(storage: Pick<Storage, 'setItem'>, rows: readonly PaintedRow[]): void {
+  try {
+    storage.setItem(KEPT_KEY, JSON.stringify(rows.slice(0, FIRST_PAGE)));
+  } catch {
+    // Storage full or refused: the next popup paints from the database, as it can anyway.
+  }
+}
+
+/** Forgets the kept rows: after a session is deleted for good, its name goes too. */
+export function forgetRows(storage: Pick<Storage, 'removeItem'>): void {
+  storage.removeItem(KEPT_KEY);
+}
+
+export const samePainted = (a: readonly PaintedRow[], b: readonly PaintedRow[]): boolean =>
+  a.length === b.length &&
+  a.every((row, i) => row.id === b[i]!.id && row.name === b[i]!.name && row.meta === b[i]!.meta);

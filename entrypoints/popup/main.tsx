@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { PopupApp } from '@/components/PopupApp';
 import '@/components/style.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<PopupApp />, document.getElementById('app')!);
+// The app after the first frame: evaluating its modules before would hold back the rows
+// first-rows.js has painted by then.
+requestAnimationFrame(() => setTimeout(() => void import('./app')));

@@ -162,6 +162,39 @@ describe.sequential('Chromium: save by shortcut, list, rename, restore, delete a
     await expect.poll(() => row(popup, 'Work set').count()).toBe(1);
   });
 
+  test('a popup first shows the rows the last one showed, then what changed since', async () => {
+    // This popup keeps its rows as it loads; a session saved after that is not among them.
+    const before = await chromium.openExtensionPage('popup.html');
+    await row(before, 'Work set').waitFor();
+    await before.getByRole('textbox', { name: 'Session name (optional)' }).fill('Saved since');
+    await before.locator('.save-form button[type=submit]').click();
+    await expect.poll(() => row(before, 'Saved since').count()).toBe(1);
+    await before.close();
+
+    const next = await chromium.context.newPage();
+    // The names of the first rows painted, recorded from before the page's own scripts.
+    await next.addInitScript(() => {
+      const seen: string[][] = [];
+      Object.assign(globalThis, { paintedNames: seen });
+      new MutationObserver(() => {
+        const names = [...document.querySelectorAll('#first-rows .session-name')].map(
+          (n) => n.textContent ?? '',
+        );
+        if (names.length > 0 && names.join() !== seen.at(-1)?.join()) seen.push(names);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await next.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
+    await row(next, 'Saved since').waitFor();
+    const painted = await next.evaluate(
+      () => (globalThis as unknown as { paintedNames: string[][] }).paintedNames,
+    );
+    // Kept rows first, without the new session; then the database's, with it on top.
+    expect(painted[0]).toContain('Work set');
+    expect(painted[0]).not.toContain('Saved since');
+    expect(painted.at(-1)![0]).toBe('Saved since');
+    await next.close();
+  });
+
   test('restore brings back windows, order, pinned, active tab, group and bounds', async () => {
     const oldIds = new Set((await readWindows()).map((w) => w.id));
     await popup.getByRole('button', { name: 'Restore Work set' }).click();
