@@ -17,6 +17,22 @@ export function chromiumVersion() {
   }).trim();
 }
 
+/** The flags every benchmark browser starts with: the unpacked extension at `dir`, alone. */
+export function extensionFlags(dir) {
+  return [
+    `--load-extension=${dir}`,
+    `--disable-extensions-except=${dir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    // No network here but loopback: keep Chromium from calling out.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 /**
  * Launches Chromium with the extension; `close()` ends it and removes the profile.
  * `profile` is the profile's directory (it names the browser's processes). `args`: more
@@ -31,19 +47,7 @@ export async function launchExtension(extensionDir, { args = [] } = {}) {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        `--load-extension=${dir}`,
-        `--disable-extensions-except=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        // No network here but loopback: keep Chromium from calling out.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        ...args,
-      ],
+      args: [...extensionFlags(dir), ...args],
     });
     const isOurs = (w) => w.url().startsWith('chrome-extension://');
     const worker =

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
-import { CHROMIUM } from './chromium.mjs';
+import { CHROMIUM, extensionFlags } from './chromium.mjs';
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -76,16 +76,8 @@ export async function launchRawBench(extensionDir, { args = [] } = {}) {
       '--headless',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
-      `--load-extension=${dir}`,
-      `--disable-extensions-except=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
+      ...extensionFlags(dir),
       '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
       ...args,
       'about:blank',
     ],
