@@ -2,7 +2,8 @@
  * The lazy page holds a restored tab in Chrome, which cannot create discarded tabs: it shows
  * the saved title (and icon) and goes to the real address when the tab is first shown. Its
  * own URL carries the real one, so a session saved while tabs are still lazy stores the real
- * addresses, not ours. The page (public/lazy.html with entrypoints/lazy-page.ts) reads the same parameters.
+ * addresses, not ours. The page (public/lazy.html, its script entrypoints/lazy-page.ts)
+ * reads the same parameters.
  */
 
 export const LAZY_PATH = '/lazy.html';
