@@ -48,18 +48,26 @@ export function sessionOfUrls(
 export function putSessionScript(session: { summary: SessionSummary; body: SessionBody }): string {
   const put = (s: SessionSummary, b: SessionBody) =>
     new Promise<void>((done, fail) => {
-      const open = indexedDB.open('tabkeep');
-      open.onerror = () => fail(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction(['summaries', 'bodies'], 'readwrite');
-        tx.objectStore('summaries').put(s);
-        tx.objectStore('bodies').put(b);
-        tx.oncomplete = () => {
-          open.result.close();
-          done();
+      let tries = 0;
+      const attempt = () => {
+        const open = indexedDB.open('tabkeep');
+        // Not before the worker has made the database: a page that opens it first makes an
+        // empty one, without the tables. Wait for the worker instead (10 s at most).
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () =>
+          ++tries < 100 ? setTimeout(attempt, 100) : fail(new Error('no database'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['summaries', 'bodies'], 'readwrite');
+          tx.objectStore('summaries').put(s);
+          tx.objectStore('bodies').put(b);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
         };
-        tx.onerror = () => fail(tx.error);
       };
+      attempt();
     });
   return `(${put.toString()})(${JSON.stringify(session.summary)}, ${JSON.stringify(session.body)})`;
 }
