@@ -8,11 +8,11 @@ import { originPatterns } from '@/lib/cookies/sites';
 import { cookieReportText, limitWarning } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
 import { DEFAULT_MODE, type RestoreMode } from '@/lib/restore/mode';
-import { restoredLine } from '@/lib/restore/words';
 import { SORT_KEYS, type SortKey } from '@/lib/session-list';
 import { t, type MessageKey } from '@/lib/i18n';
 import { counted, plural } from './format';
 import { RestoreProgress } from './RestoreProgress';
+import { placeholdersLine, restoredLine } from './restore-words';
 import { SaveForm } from './SaveForm';
 import { SearchResults } from './SearchResults';
 import { SessionList } from './SessionList';
@@ -97,9 +97,7 @@ export function PopupApp() {
       (report) =>
         [
           restoredLine(report),
-          report.placeholders > 0
-            ? `${plural(report.placeholders, 'tab')} the browser will not let extensions open show a placeholder.`
-            : '',
+          placeholdersLine(report),
           ...report.warnings,
           report.cookies ? cookieReportText(report.cookies) : '',
         ]

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SessionSummary } from '@/lib/model';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { RestoreMode } from '@/lib/restore/mode';
-import { plural } from './format';
+import { counted } from './format';
 import './restore-menu.css';
 
 interface Props {
@@ -12,10 +13,10 @@ interface Props {
   tabIndex?: number;
 }
 
-const ITEMS: { label: string; mode: RestoreMode }[] = [
-  { label: 'Replace current windows', mode: { kind: 'replace' } },
-  { label: 'Add to current window', mode: { kind: 'current' } },
-  { label: 'One window', mode: { kind: 'oneWindow' } },
+const ITEMS: { label: MessageKey; mode: RestoreMode }[] = [
+  { label: 'restoreReplace', mode: { kind: 'replace' } },
+  { label: 'restoreIntoCurrent', mode: { kind: 'current' } },
+  { label: 'restoreOneWindow', mode: { kind: 'oneWindow' } },
 ];
 
 /**
@@ -76,8 +77,8 @@ export function RestoreMenu({ session, onRestore, tabIndex }: Props) {
         type="button"
         ref={button}
         tabIndex={tabIndex}
-        aria-label={`More restore options for ${session.name}`}
-        title="More restore options"
+        aria-label={t('moreRestoreOptionsFor', session.name)}
+        title={t('moreRestoreOptions')}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
@@ -95,7 +96,7 @@ export function RestoreMenu({ session, onRestore, tabIndex }: Props) {
           class="restore-options"
           role="menu"
           ref={menu}
-          aria-label={`Restore options for ${session.name}`}
+          aria-label={t('restoreOptionsFor', session.name)}
           onKeyDown={onMenuKey}
           onFocusOut={(e) => {
             // Focus leaving the menu (a click elsewhere) closes it.
@@ -105,7 +106,7 @@ export function RestoreMenu({ session, onRestore, tabIndex }: Props) {
           {ITEMS.map(({ label, mode }) => (
             <li role="none" key={mode.kind}>
               <button type="button" role="menuitem" tabIndex={-1} onClick={() => void choose(mode)}>
-                {label}
+                {t(label)}
               </button>
             </li>
           ))}
@@ -115,15 +116,12 @@ export function RestoreMenu({ session, onRestore, tabIndex }: Props) {
         <div
           class="confirm restore-confirm"
           role="alertdialog"
-          aria-label={`Replace current windows with ${session.name}`}
+          aria-label={t('replaceWith', session.name)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setReplacing(null);
           }}
         >
-          <p>
-            Close the {plural(replacing, 'open window')} and restore “{session.name}”? What they
-            hold is kept under Autosaves.
-          </p>
+          <p>{t('replaceQuestion', counted(replacing, 'OpenWindow'), session.name)}</p>
           <button
             type="button"
             class="primary"
@@ -133,10 +131,10 @@ export function RestoreMenu({ session, onRestore, tabIndex }: Props) {
               onRestore(session, { kind: 'replace' });
             }}
           >
-            Replace
+            {t('replaceConfirm')}
           </button>{' '}
           <button type="button" onClick={() => setReplacing(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -25,7 +25,7 @@ export function formatDay(epochMs: number): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(epochMs));
 }
 
-type CountNoun = 'Window' | 'Tab' | 'Session' | 'Autosave';
+type CountNoun = 'Window' | 'OpenWindow' | 'Tab' | 'Session' | 'Autosave';
 
 /** "1 window", "3 tabs", in the browser's language. */
 export function counted(n: number, noun: CountNoun): string {

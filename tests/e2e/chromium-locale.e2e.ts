@@ -21,4 +21,19 @@ test('Chromium in German shows the popup in German', async () => {
   expect(await popup.locator('.list-heading h2').allTextContents()).toEqual([
     'Gespeicherte Sitzungen',
   ]);
+
+  // A session saved, restored into one window: the menu and the report in German.
+  await popup.getByRole('textbox').first().fill('Eins');
+  await popup.getByRole('button', { name: 'Sitzung speichern' }).click();
+  await popup.getByRole('button', { name: 'Weitere Wiederherstellungsoptionen für Eins' }).click();
+  const menu = popup.getByRole('menu', { name: 'Wiederherstellungsoptionen für Eins' });
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+    'Aktuelle Fenster ersetzen',
+    'Zum aktuellen Fenster hinzufügen',
+    'In einem Fenster',
+  ]);
+  await menu.getByRole('menuitem', { name: 'In einem Fenster' }).click();
+  await expect
+    .poll(() => popup.getByRole('status').first().textContent())
+    .toMatch(/^1 Fenster mit \d+ Tabs? wiederhergestellt\./);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { progressReporter } from '@/lib/restore/progress-report';
-import { restoredLine } from '@/lib/restore/words';
+import { placeholdersLine, restoredLine } from '@/components/restore-words';
+import { speak } from './locale-fake';
 import { recordingBadge } from './service-harness';
 
 describe('progressReporter', () => {
@@ -26,14 +27,30 @@ describe('progressReporter', () => {
 });
 
 describe('restoredLine', () => {
+  const base = { placeholders: 0, warnings: [] };
+
   it('says what each mode did', () => {
-    const base = { placeholders: 0, warnings: [] };
+    speak('en');
     expect(restoredLine({ ...base, windows: 2, tabs: 5 })).toBe('Restored 2 windows, 5 tabs.');
     expect(restoredLine({ ...base, windows: 0, tabs: 1 })).toBe(
       'Added 1 tab to the current window.',
     );
     expect(restoredLine({ ...base, windows: 1, tabs: 3, closedWindows: 2 })).toBe(
       'Restored 1 window, 3 tabs. Closed 2 windows: what they held is under Autosaves.',
+    );
+    expect(placeholdersLine({ ...base, windows: 1, tabs: 3, placeholders: 2 })).toBe(
+      '2 tabs the browser will not let extensions open show a placeholder.',
+    );
+    expect(placeholdersLine({ ...base, windows: 1, tabs: 3 })).toBe('');
+  });
+
+  it('says it in German', () => {
+    speak('de');
+    expect(restoredLine({ ...base, windows: 1, tabs: 3, closedWindows: 2 })).toBe(
+      '1 Fenster mit 3 Tabs wiederhergestellt. 2 Fenster geschlossen: ihr Inhalt liegt unter „Automatische Sicherungen“.',
+    );
+    expect(restoredLine({ ...base, windows: 0, tabs: 1 })).toBe(
+      '1 Tab zum aktuellen Fenster hinzugefügt.',
     );
   });
 });
