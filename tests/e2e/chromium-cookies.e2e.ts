@@ -182,11 +182,15 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
     await second!.evalInWorker(async (home) => {
       const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
       const lazy = api.runtime.getURL('/lazy.html');
-      const tabs = await api.tabs.query({});
-      const tab = tabs.find(
-        (t) => t.url?.startsWith(lazy) && new URL(t.url).searchParams.get('u') === home,
-      );
-      if (tab?.id !== undefined) await api.tabs.update(tab.id, { active: true });
+      // A tab just made may not have committed its address yet: it is pending until then.
+      const address = (t: { url?: string; pendingUrl?: string }) => t.url || t.pendingUrl || '';
+      for (let tries = 0; tries < 100; tries++) {
+        const tab = (await api.tabs.query({})).find(
+          (t) => address(t).startsWith(lazy) && new URL(address(t)).searchParams.get('u') === home,
+        );
+        if (tab?.id !== undefined) return void (await api.tabs.update(tab.id, { active: true }));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }, server.homeUrl);
     await expect
       .poll(async () => {
