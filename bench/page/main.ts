@@ -4,6 +4,7 @@ import { timeBareLoop, timeRestore } from '../restore-timing';
 import { searchQueries } from '../search-queries';
 import { timeSaves } from '../save-timing';
 import { seedLoopbackSession, seedSessions } from '../seed-sessions';
+import { settleWorker } from '../settle';
 
 // The runner calls these through page.evaluate; nothing runs on load.
 Object.assign(window, {
@@ -14,6 +15,7 @@ Object.assign(window, {
     searchQueries,
     seedLoopbackSession,
     seedSessions,
+    settleWorker,
     tabStates,
     timeBareLoop,
     timeRestore,

@@ -125,6 +125,8 @@ export async function launchRawBench(extensionDir, { args = [] } = {}) {
     while (!(await evaluate(`typeof globalThis.benchApi === 'object'`))) await sleep(100);
     return {
       profile,
+      // For a profile of the worker or a trace: the browser-wide connection.
+      cdp,
       api: (name, arg) =>
         evaluate(`globalThis.benchApi[${JSON.stringify(name)}](${JSON.stringify(arg)})`),
       close: async () => {
