@@ -231,7 +231,7 @@ export function PopupApp() {
           result={search.result}
           onRestore={restore}
           onOpenTab={openTab}
-          onMore={() => setSearchLimit((n) => n + DEFAULT_LIMITS.sessions)}
+          onMore={(shown) => setSearchLimit(shown + DEFAULT_LIMITS.sessions)}
         />
       )}
       <StorageLine health={ready?.health ?? null} />

@@ -2,12 +2,14 @@ import type { SessionSummary } from '@/lib/model';
 import type { SearchResult } from '@/lib/search/index';
 import { t } from '@/lib/i18n';
 import { counted } from './format';
+import { useWhenVisible } from './use-when-visible';
 
 interface Props {
   result: SearchResult;
   onRestore(session: SessionSummary): void;
   onOpenTab(session: SessionSummary, index: number): void;
-  onMore(): void;
+  /** Asks for the page after the `shown` sessions: the same twice is one page. */
+  onMore(shown: number): void;
   /** The manager shows a session's detail from its name. */
   onShow?(session: SessionSummary): void;
 }
@@ -31,8 +33,9 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore, onShow }: 
       data-search-query={result.query}
     >
       <ul class="sessions">
-        {result.hits.map(({ session, tabs, moreTabs }) => (
-          <li class="hit" key={session.id} data-session-id={session.id}>
+        {/* Keyed by place: the next keystroke patches these rows instead of rebuilding them. */}
+        {result.hits.map(({ session, tabs, moreTabs }, place) => (
+          <li class="hit" key={place} data-session-id={session.id}>
             <div class="hit-head">
               {onShow ? (
                 <button type="button" class="link session-name" onClick={() => onShow(session)}>
@@ -54,8 +57,8 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore, onShow }: 
             <span class="session-meta">{counted(session.tabCount, 'Tab')}</span>
             {tabs.length > 0 && (
               <ul class="hit-tabs" aria-label={t('searchMatchingTabs', session.name)}>
-                {tabs.map((tab) => (
-                  <li key={tab.index} class="hit-tab">
+                {tabs.map((tab, place) => (
+                  <li key={place} class="hit-tab">
                     <button
                       type="button"
                       class="link"
@@ -74,11 +77,17 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore, onShow }: 
           </li>
         ))}
       </ul>
-      {result.moreSessions && (
-        <button type="button" class="link" onClick={onMore}>
-          {t('searchMoreSessions')}
-        </button>
-      )}
+      {result.moreSessions && <MoreSessions onMore={() => onMore(result.hits.length)} />}
     </section>
+  );
+}
+
+/** Loads the next page when scrolled to, and by a click or Enter. */
+function MoreSessions({ onMore }: { onMore(): void }) {
+  const ref = useWhenVisible<HTMLButtonElement>(onMore);
+  return (
+    <button ref={ref} type="button" class="link" onClick={onMore}>
+      {t('searchMoreSessions')}
+    </button>
   );
 }

@@ -98,7 +98,7 @@ export function SessionsView() {
             onRestore={restore}
             onOpenTab={openTab}
             onShow={show}
-            onMore={() => setSearchLimit((n) => n + DEFAULT_LIMITS.sessions)}
+            onMore={(shown) => setSearchLimit(shown + DEFAULT_LIMITS.sessions)}
           />
         ) : search.status === 'loading' ? (
           <p class="status">Searching…</p>

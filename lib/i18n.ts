@@ -9,12 +9,25 @@ import type english from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 
+// Each getMessage is a call into the browser: search results asked for hundreds of labels
+// per keystroke. A page's language does not change while it is open.
+const known = new Map<string, string>();
+const KNOWN_LIMIT = 1000;
+
+/** Forgets the messages read: for tests that change the language. */
+export function forgetMessages(): void {
+  known.clear();
+}
+
 /** The message in the browser's language, with $1…$9 filled in. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(
-    key,
-    substitutions.map((s) => (typeof s === 'number' ? s.toLocaleString() : s)),
-  );
+  const filled = substitutions.map((s) => (typeof s === 'number' ? s.toLocaleString() : s));
+  const cacheKey = filled.length === 0 ? key : `${key}\u0000${filled.join('\u0000')}`;
+  const cached = known.get(cacheKey);
+  if (cached !== undefined) return cached;
   // An unknown key gives "": show the key rather than nothing, so it is seen and fixed.
-  return text || key;
+  const text = browser.i18n.getMessage(key, filled) || key;
+  if (known.size >= KNOWN_LIMIT) known.clear();
+  known.set(cacheKey, text);
+  return text;
 }

@@ -13,44 +13,50 @@ export interface SearchText {
   text: string;
   lower: string;
   /**
-   * A Bloom filter of the text's character pairs: a session lacking one of a query's pairs
-   * cannot match and is not scanned, which makes a query that matches little (the slowest
-   * kind, a full scan) skip most sessions.
+   * A Bloom filter of the text's character triples: a session lacking one of a query's
+   * triples cannot match and is not scanned, which makes a query that matches little (the
+   * slowest kind, a full scan) skip most sessions. Pairs, the filter before, let through a
+   * long miss ("notion.so/secret-plan") whose every pair is common. Terms shorter than
+   * three characters match in most sessions: those are scanned, and stop early.
    */
-  pairs: Uint32Array;
+  grams: Uint32Array;
 }
 
-const PAIR_BITS = 8192;
+const GRAM_BITS = 16384;
+const GRAM_SHIFT = 32 - Math.log2(GRAM_BITS);
 
-function pairBit(a: number, b: number): number {
-  return (Math.imul(a, 31) + b) & (PAIR_BITS - 1);
+/** The top bits of a multiplicative hash: one multiplication a character. */
+function tripleBit(a: number, b: number, c: number): number {
+  return Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> GRAM_SHIFT;
 }
 
-function pairsOf(lower: string): Uint32Array {
-  const bits = new Uint32Array(PAIR_BITS / 32);
-  let previous = lower.charCodeAt(0);
-  for (let i = 1; i < lower.length; i++) {
-    const current = lower.charCodeAt(i);
-    const bit = pairBit(previous, current);
+function gramsOf(lower: string): Uint32Array {
+  const bits = new Uint32Array(GRAM_BITS / 32);
+  let a = lower.charCodeAt(0);
+  let b = lower.charCodeAt(1);
+  for (let i = 2; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const bit = tripleBit(a, b, c);
     bits[bit >>> 5]! |= 1 << (bit & 31);
-    previous = current;
+    a = b;
+    b = c;
   }
   return bits;
 }
 
-/** The pair bits every one of `terms` needs. */
-function termPairs(terms: readonly string[]): number[] {
+/** The bits every one of `terms` needs. */
+function termGrams(terms: readonly string[]): number[] {
   const bits = new Set<number>();
   for (const term of terms) {
-    for (let i = 1; i < term.length; i++) {
-      bits.add(pairBit(term.charCodeAt(i - 1), term.charCodeAt(i)));
+    for (let i = 2; i < term.length; i++) {
+      bits.add(tripleBit(term.charCodeAt(i - 2), term.charCodeAt(i - 1), term.charCodeAt(i)));
     }
   }
   return [...bits];
 }
 
-function mayHold(pairs: Uint32Array, needed: readonly number[]): boolean {
-  return needed.every((bit) => (pairs[bit >>> 5]! & (1 << (bit & 31))) !== 0);
+function mayHold(grams: Uint32Array, needed: readonly number[]): boolean {
+  return needed.every((bit) => (grams[bit >>> 5]! & (1 << (bit & 31))) !== 0);
 }
 
 export interface SessionHit {
@@ -75,8 +81,9 @@ export interface SearchLimits {
   tabsPerSession: number;
 }
 
-// A screenful and more; "Show more sessions" adds a page at a time.
-export const DEFAULT_LIMITS: SearchLimits = { sessions: 30, tabsPerSession: 3 };
+// Two screenfuls of the popup's results (about four sessions each). The next page loads as
+// the person scrolls to the end: thirty at once took half of each keystroke to lay out.
+export const DEFAULT_LIMITS: SearchLimits = { sessions: 10, tabsPerSession: 3 };
 
 export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -84,7 +91,7 @@ export function searchTerms(query: string): string[] {
 
 export function toSearchText(text: string): SearchText {
   const lower = text.toLowerCase();
-  return { text, lower, pairs: pairsOf(lower) };
+  return { text, lower, grams: gramsOf(lower) };
 }
 
 // Summaries are replaced, never changed, when a session is renamed or tagged: a label
@@ -113,13 +120,13 @@ export function searchSessions(
   // The longest term is the rarest: it is the one scanned for.
   const anchor = terms.reduce((a, b) => (b.length > a.length ? b : a));
   const others = terms.filter((t) => t !== anchor);
-  const needed = termPairs(terms);
+  const needed = termGrams(terms);
   for (const session of sessions) {
     const label = labelOf(session);
     const nameMatch = terms.every((t) => label.includes(t));
     const text = texts.get(session.id);
     const lines =
-      text && mayHold(text.pairs, needed)
+      text && mayHold(text.grams, needed)
         ? matchingLines(text.lower, anchor, others, limits.tabsPerSession + 1)
         : [];
     if (!nameMatch && lines.length === 0) continue;

@@ -15,7 +15,7 @@ const NO_FIELD =
   'The popup has no search field (input[type="search"], aria-label "Search sessions and tabs"): this build predates search, so nothing was measured.';
 
 /** In the popup: each query typed in turn, timed to just after the frame showing its results. */
-function typeQueries({ queries, field, timeoutMs }) {
+export function typeQueries({ queries, field, timeoutMs }) {
   const input = document.querySelector(field);
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const shown = (query) =>

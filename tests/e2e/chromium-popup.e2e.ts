@@ -92,6 +92,15 @@ describe.sequential('Chromium: the popup at scale, by keyboard, accessible', () 
     // Only that tab: none of its neighbours.
     expect((await openUrls()).filter((u) => u.includes('/page/s1234-'))).toHaveLength(1);
 
+    // A query every session matches: a page of ten, the next as the list is scrolled down.
+    await popup.getByRole('searchbox').fill('-t7');
+    await expect.poll(() => results.getAttribute('data-search-query')).toBe('-t7');
+    expect(await results.locator('.hit').count()).toBe(10);
+    await results.evaluate((section) => (section.scrollTop = section.scrollHeight));
+    await expect.poll(() => results.locator('.hit').count()).toBe(20);
+    await results.getByRole('button', { name: 'Show more sessions' }).click();
+    await expect.poll(() => results.locator('.hit').count()).toBe(30);
+
     await popup.getByRole('searchbox').fill('no such page anywhere');
     await expect
       .poll(() => popup.getByText('Nothing matches “no such page anywhere”.').count())

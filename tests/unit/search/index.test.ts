@@ -90,7 +90,7 @@ describe('searchSessions against a plain scan', () => {
       textOf.set(s.id, toSearchText(lines.join('\n')));
     }
     for (let q = 0; q < 300; q++) {
-      const query = q % 3 === 0 ? `${word(2)} ${word(2)}` : word(2 + random(3));
+      const query = q % 3 === 0 ? `${word(2)} ${word(3)}` : word(2 + random(5));
       const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
       const limits = { sessions: 1000, tabsPerSession: 1000 };
       const found = searchSessions(query, many, textOf, limits).hits.map((h) => [
