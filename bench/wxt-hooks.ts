@@ -5,8 +5,8 @@ import type { UserConfig } from 'wxt';
 export const BENCH_MODE = 'bench';
 
 /**
- * Adds the benchmark page (bench.html) and a blank page (bench-blank.html, the popup's
- * floor) as unlisted pages in bench mode only. It lives outside
+ * Adds the benchmark page (bench.html), a blank page (bench-blank.html, the popup's
+ * floor) and the blank page with one empty script (bench-script.html) in bench mode only. It lives outside
  * entrypoints/, so no other build (dev, production, zip) can pick it up.
  */
 export const benchHooks: UserConfig['hooks'] = {
@@ -22,6 +22,16 @@ export const benchHooks: UserConfig['hooks'] = {
         name: 'bench-blank',
         inputPath: resolve(wxt.config.root, 'bench/blank/index.html'),
         type: 'unlisted-page',
+      },
+      {
+        name: 'bench-script',
+        inputPath: resolve(wxt.config.root, 'bench/script-floor/index.html'),
+        type: 'unlisted-page',
+      },
+      {
+        name: 'bench-empty',
+        inputPath: resolve(wxt.config.root, 'bench/script-floor/empty.ts'),
+        type: 'unlisted-script',
       },
     );
   },

@@ -119,7 +119,7 @@ function issue6Summary(r) {
   if (r.popup) {
     for (const level of r.popup.levels) {
       lines.push(
-        `popup first row at ${level.sessions} sessions: ${ms(level.popupMs)}; blank page ${ms(level.blankMs)}; ratio ${level.ratio}`,
+        `popup first row at ${level.sessions} sessions: ${ms(level.popupMs)}; blank page ${ms(level.blankMs)}; ratio ${level.ratio}; blank page with one empty script ${ms(level.oneScriptMs)}, ratio ${level.oneScriptRatio}`,
       );
     }
     lines.push(
