@@ -141,6 +141,7 @@ function issue6Summary(r) {
       `restore of ${r.restore.tabs} tabs: ${ms(r.restore.restoreMs)}; bare tabs.create loop ${ms(r.restore.bareLoopMs)}; ` +
         `ratio ${verdict(r.restore, r.restore.ratio)}`,
       `  pages the restore loaded: ${verdict(loaded, loaded.worstRun)}`,
+      `  CPU ms by process, restore: ${JSON.stringify(r.restore.cpuMsByProcess.restore)}; bare loop: ${JSON.stringify(r.restore.cpuMsByProcess.bareLoop)}`,
     );
   }
   if (r.bundleTarget) {

@@ -46,6 +46,43 @@ export function chromiumPss(profile) {
   return kib * 1024;
 }
 
+// Clock ticks of /proc/<pid>/stat: 100 a second on Linux.
+const MS_PER_TICK = 10;
+
+/** A process's kind: the browser, an extension's renderer, a web renderer, the GPU… */
+function kindOf(pid) {
+  const cmdline = read(`/proc/${pid}/cmdline`) ?? '';
+  const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
+  return cmdline.includes('--extension-process') ? 'extension-renderer' : type;
+}
+
+/**
+ * CPU time (user and system) each process of the profile has used so far, by pid; diff two
+ * with `cpuSpentSince` to see where a step spent its time.
+ */
+export function chromiumCpu(profile) {
+  const out = new Map();
+  for (const pid of processesOf(profile)) {
+    const stat = read(`/proc/${pid}/stat`);
+    if (stat === null) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(pid, {
+      kind: kindOf(pid),
+      ms: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK,
+    });
+  }
+  return out;
+}
+
+/** Milliseconds of CPU by process kind between two `chromiumCpu` readings. */
+export function cpuSpentSince(before, after) {
+  const byKind = {};
+  for (const [pid, { kind, ms }] of after) {
+    byKind[kind] = (byKind[kind] ?? 0) + ms - (before.get(pid)?.ms ?? 0);
+  }
+  return byKind;
+}
+
 /** Samples chromiumPss every `everyMs` until stopped; `stop()` returns the peak. */
 export function samplePeak(profile, everyMs = 50) {
   let peak = chromiumPss(profile);

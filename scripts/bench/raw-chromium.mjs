@@ -127,6 +127,8 @@ export async function launchRawBench(extensionDir, { args = [] } = {}) {
       profile,
       // For a profile of the worker or a trace: the browser-wide connection.
       cdp,
+      // Any expression in the bench page, for one-off experiments.
+      evaluate,
       api: (name, arg) =>
         evaluate(`globalThis.benchApi[${JSON.stringify(name)}](${JSON.stringify(arg)})`),
       close: async () => {

@@ -4,7 +4,7 @@
 // the browser's memory once each settled. Over a bare DevTools connection: Playwright's
 // instrumentation of 500 new pages cost more than the restore (raw-chromium.mjs).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromiumPss } from './memory.mjs';
+import { chromiumCpu, chromiumPss, cpuSpentSince } from './memory.mjs';
 import { startLoopbackServer } from './loopback-server.mjs';
 import { launchRawBench } from './raw-chromium.mjs';
 import { RENDERER_LIMIT } from './save-bench.mjs';
@@ -24,7 +24,10 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
   const inFreshBrowser = async (use) => {
     const browser = await launchRawBench(extensionDir, { args: [RENDERER_LIMIT] });
     try {
-      return await use(browser.api, () => megabytes(chromiumPss(browser.profile)));
+      return await use(browser.api, {
+        pssMB: () => megabytes(chromiumPss(browser.profile)),
+        cpu: () => chromiumCpu(browser.profile),
+      });
     } finally {
       await browser.close();
     }
@@ -36,7 +39,7 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
       // Each run its own paths, so the server's counts tell what this run loaded.
       const steps = {
         restore: () =>
-          inFreshBrowser(async (api, pssMB) => {
+          inFreshBrowser(async (api, { pssMB, cpu }) => {
             const session = await api('seedLoopbackSession', {
               base: server.base,
               prefix: `/restore/${run}`,
@@ -45,7 +48,9 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
               seed: 77,
             });
             await sleep(SETTLE_MS);
+            const before = cpu();
             const timed = await api('timeRestore', session.id);
+            const cpuMs = cpuSpentSince(before, cpu());
             // Nothing is activated after the restore: what loads now, the restore loaded.
             await server.quiet(2000);
             restoreRuns.push({
@@ -53,11 +58,13 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
               pagesLoaded: server.loaded(`/restore/${run}/`).paths,
               activeTabs: session.activeTabs,
               pssMB: pssMB(),
+              cpuMs,
             });
           }),
         bare: () =>
-          inFreshBrowser(async (api, pssMB) => {
+          inFreshBrowser(async (api, { pssMB, cpu }) => {
             await sleep(SETTLE_MS);
+            const before = cpu();
             const timed = await api('timeBareLoop', {
               windows: WINDOWS,
               urls: Array.from(
@@ -65,11 +72,13 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
                 (_, i) => `${server.base}/bare/${run}/${i}`,
               ),
             });
+            const cpuMs = cpuSpentSince(before, cpu());
             await server.quiet(2000);
             bareRuns.push({
               ...timed,
               pagesLoaded: server.loaded(`/bare/${run}/`).paths,
               pssMB: pssMB(),
+              cpuMs,
             });
           }),
       };
@@ -101,6 +110,11 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
         afterBareLoop: stats(bareRuns.map((x) => x.pssMB)).median,
         note: 'proportional set size of all the browser processes, once no page had loaded for 2 s',
       },
+      cpuMsByProcess: {
+        restore: medianByKind(restoreRuns.map((r) => r.cpuMs)),
+        bareLoop: medianByKind(bareRuns.map((r) => r.cpuMs)),
+        note: 'CPU time (user and system) each kind of browser process spent during the timed call, median of the runs; the machine has 2 cores',
+      },
       runs: { restore: restoreRuns, bare: bareRuns },
       measure:
         "from the bench page, each until its call returns: callService('restore', {id}) of a session of 5 windows x 100 loopback tabs (imported through the service), against the same windows: windows.create({url: its first}) then 99 awaited tabs.create({windowId, url, active: false}) each, 500 tabs in all; interleaved, order alternating; each in a fresh browser",
@@ -108,4 +122,9 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
   } finally {
     await server.close();
   }
+}
+
+function medianByKind(readings) {
+  const kinds = [...new Set(readings.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(kinds.map((k) => [k, stats(readings.map((r) => r[k] ?? 0)).median]));
 }
