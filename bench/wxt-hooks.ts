@@ -5,9 +5,9 @@ import type { UserConfig } from 'wxt';
 export const BENCH_MODE = 'bench';
 
 /**
- * Adds the benchmark page (bench.html), a blank page (bench-blank.html, the popup's
- * floor) and the blank page with one empty script (bench-script.html) in bench mode only. It lives outside
- * entrypoints/, so no other build (dev, production, zip) can pick it up.
+ * Adds the benchmark page (bench.html), a blank page (bench-blank.html, the popup's floor)
+ * and the blank page with one empty script (bench-script.html) in bench mode only. They
+ * live outside entrypoints/, so no other build (dev, production, zip) can pick them up.
  */
 export const benchHooks: UserConfig['hooks'] = {
   'entrypoints:found': (wxt, infos) => {
