@@ -1,8 +1,9 @@
 import { openDb } from '@/lib/db';
 import { compareSessions } from '@/lib/edit/compare';
+import { t } from '@/lib/i18n';
 import type { SessionSummary, TabSnap } from '@/lib/model';
 import { readWindows } from '@/lib/store/bodies';
-import { plural } from './format';
+import { counted } from './format';
 import { useLiveQuery } from './use-live-query';
 
 /** Tabs added and removed from the first session to the second, by URL. */
@@ -20,25 +21,27 @@ export function CompareResult({
     return compareSessions(await readWindows(db, before), await readWindows(db, after));
   }, [before?.id, after?.id, before?.hash, after?.hash]);
   return (
-    <section class="compare" aria-label="Comparison">
+    <section class="compare" aria-label={t('compareName')}>
       <h2>
-        Compare “{before?.name ?? '?'}” → “{after?.name ?? '?'}”{' '}
+        {t('compareTitle', before?.name ?? '?', after?.name ?? '?')}{' '}
         <button type="button" class="link" onClick={onClose}>
-          Close
+          {t('compareClose')}
         </button>
       </h2>
       {result.status === 'error' && <p class="status error">{String(result.error)}</p>}
       {result.status === 'ready' && result.value === null && (
-        <p class="status error">One of the sessions is gone.</p>
+        <p class="status error">{t('compareGone')}</p>
       )}
       {result.status === 'ready' && result.value !== null && (
         <>
           <TabList
-            title={`Added (${plural(result.value.added.length, 'tab')})`}
+            name={t('compareAdded')}
+            title={t('compareAddedCount', counted(result.value.added.length, 'Tab'))}
             tabs={result.value.added}
           />
           <TabList
-            title={`Removed (${plural(result.value.removed.length, 'tab')})`}
+            name={t('compareRemoved')}
+            title={t('compareRemovedCount', counted(result.value.removed.length, 'Tab'))}
             tabs={result.value.removed}
           />
         </>
@@ -47,14 +50,16 @@ export function CompareResult({
   );
 }
 
-function TabList({ title, tabs }: { title: string; tabs: readonly TabSnap[] }) {
+/** The region's name leaves out the count its heading shows, so it stays the same. */
+function TabList({ name, title, tabs }: { name: string; title: string; tabs: readonly TabSnap[] }) {
   return (
-    <section aria-label={title.replace(/ \(.*$/, '')}>
+    <section aria-label={name}>
       <h3>{title}</h3>
       <ul class="tab-list">
-        {tabs.map((t) => (
-          <li key={t.url}>
-            <span class="tab-title">{t.title || t.url}</span> <span class="tab-url">{t.url}</span>
+        {tabs.map((tab) => (
+          <li key={tab.url}>
+            <span class="tab-title">{tab.title || tab.url}</span>{' '}
+            <span class="tab-url">{tab.url}</span>
           </li>
         ))}
       </ul>

@@ -10,15 +10,23 @@ import {
   sealExport,
   type ExportKind,
 } from '@/lib/export';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import { listLiveSessions } from '@/lib/session-index';
-import { formatDate, plural } from './format';
+import { counted, formatDate } from './format';
 import { ProgressLine, type Progress } from './ProgressLine';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
 /** Pieces of text written between two updates of the progress bar. */
 const PARTS_PER_STEP = 50;
+
+const KIND_NAMES: Record<ExportKind, MessageKey> = {
+  tabkeep: 'exportKindTabkeep',
+  'tabkeep-gz': 'exportKindTabkeepGz',
+  onetab: 'exportKindOnetab',
+  urls: 'exportKindUrls',
+};
 
 /** Export every session, or those chosen, to a file that lands in the browser's downloads. */
 export function ExportPanel() {
@@ -44,13 +52,14 @@ export function ExportPanel() {
       return;
     }
     setStatus(null);
-    setProgress({ label: 'Exporting', fraction: 0 });
+    const exporting = t('exportProgress');
+    setProgress({ label: exporting, fraction: 0 });
     try {
       const now = Date.now();
       const entries = await readExportEntries(
         openDb(),
         chosen === null ? undefined : [...chosen],
-        (done, total) => setProgress({ label: 'Exporting', fraction: (0.5 * done) / total }),
+        (done, total) => setProgress({ label: exporting, fraction: (0.5 * done) / total }),
         { cookies },
       );
       const parts: string[] = [];
@@ -62,7 +71,7 @@ export function ExportPanel() {
       })) {
         parts.push(part);
         if (++written % PARTS_PER_STEP === 0) {
-          setProgress({ label: 'Exporting', fraction: 0.5 + (0.4 * written) / entries.length });
+          setProgress({ label: exporting, fraction: 0.5 + (0.4 * written) / entries.length });
           await nextTask();
         }
       }
@@ -70,23 +79,24 @@ export function ExportPanel() {
         type: kind.startsWith('tabkeep') ? 'application/json' : 'text/plain',
       });
       if (encrypt) {
-        setProgress({ label: 'Encrypting', fraction: 0.9 });
+        setProgress({ label: t('exportEncrypting'), fraction: 0.9 });
         file = await sealExport(file, passphrase);
       } else if (kind === 'tabkeep-gz') {
-        setProgress({ label: 'Compressing', fraction: 0.9 });
+        setProgress({ label: t('exportCompressing'), fraction: 0.9 });
         file = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
       }
       const name = exportFileName(now, kind, encrypt);
       download(file, name);
       const logins = entries.filter((e) => e.cookies !== undefined).length;
+      const exported = counted(entries.length, 'Session');
       setStatus({
         tone: 'info',
-        text:
-          `Exported ${plural(entries.length, 'session')} to ${name}` +
-          (cookies ? `, with the logins of ${plural(logins, 'session')}` : '') +
-          (encrypt
-            ? ', encrypted. Keep the passphrase: without it the file cannot be opened.'
-            : '.'),
+        // A file with logins is always encrypted.
+        text: cookies
+          ? t('exportDoneLogins', exported, name, counted(logins, 'Session'))
+          : encrypt
+            ? t('exportDoneEncrypted', exported, name)
+            : t('exportDone', exported, name),
       });
       // The passphrase lives no longer than it has to.
       setPassphrase('');
@@ -94,7 +104,7 @@ export function ExportPanel() {
     } catch (error) {
       setStatus({
         tone: 'error',
-        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+        text: t('exportFailed', error instanceof Error ? error.message : String(error)),
       });
     } finally {
       setProgress(null);
@@ -110,14 +120,14 @@ export function ExportPanel() {
 
   const count = chosen?.size;
   return (
-    <section class="export" aria-label="Export">
-      <h2>Export</h2>
+    <section class="export" aria-label={t('exportName')}>
+      <h2>{t('exportName')}</h2>
       <label>
-        Format{' '}
+        {t('exportFormat')}{' '}
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ExportKind)}>
           {(Object.keys(EXPORT_KINDS) as ExportKind[]).map((k) => (
             <option key={k} value={k}>
-              {EXPORT_KINDS[k].label}
+              {t(KIND_NAMES[k])}
             </option>
           ))}
         </select>
@@ -129,7 +139,7 @@ export function ExportPanel() {
           disabled={!kind.startsWith('tabkeep')}
           onChange={(e) => setWithLogins(e.currentTarget.checked)}
         />{' '}
-        Include saved logins (cookies); the file is then encrypted
+        {t('exportWithLogins')}
       </label>
       <label>
         <input
@@ -138,16 +148,14 @@ export function ExportPanel() {
           disabled={cookies}
           onChange={(e) => setEncryptChosen(e.currentTarget.checked)}
         />{' '}
-        Encrypt with a passphrase
+        {t('exportEncrypt')}
       </label>
       {encrypt && (
         <fieldset class="passphrase">
-          <legend>Passphrase</legend>
-          <p class="muted">
-            Tabkeep does not keep it. Without it, nobody can open the file, you included.
-          </p>
+          <legend>{t('exportPassphrase')}</legend>
+          <p class="muted">{t('exportPassphraseNote')}</p>
           <label>
-            Passphrase{' '}
+            {t('exportPassphrase')}{' '}
             <input
               type="password"
               autocomplete="new-password"
@@ -156,11 +164,11 @@ export function ExportPanel() {
             />
           </label>
           <label>
-            Again{' '}
+            {t('exportAgain')}{' '}
             <input
               type="password"
               autocomplete="new-password"
-              aria-label="Passphrase again"
+              aria-label={t('exportAgainLabel')}
               value={repeated}
               onInput={(e) => setRepeated(e.currentTarget.value)}
             />
@@ -179,17 +187,17 @@ export function ExportPanel() {
           });
         }}
       >
-        <summary>Choose sessions</summary>
+        <summary>{t('exportChoose')}</summary>
         {choices !== null && (
           <fieldset>
-            <legend>Sessions to export</legend>
+            <legend>{t('exportChoices')}</legend>
             <label>
               <input
                 type="checkbox"
                 checked={chosen === null}
                 onChange={(e) => setChosen(e.currentTarget.checked ? null : new Set())}
               />{' '}
-              All sessions
+              {t('exportAll')}
             </label>
             <ul>
               {choices.map((s) => (
@@ -202,7 +210,7 @@ export function ExportPanel() {
                     />{' '}
                     {s.name}{' '}
                     <span class="muted">
-                      {plural(s.tabCount, 'tab')} · {formatDate(s.createdAt)}
+                      {counted(s.tabCount, 'Tab')} · {formatDate(s.createdAt)}
                     </span>
                   </label>
                 </li>
@@ -217,7 +225,7 @@ export function ExportPanel() {
         disabled={progress !== null || count === 0}
         onClick={() => void run()}
       >
-        {count === undefined ? 'Export all sessions' : `Export ${plural(count, 'session')}`}
+        {count === undefined ? t('exportAllButton') : t('exportSome', counted(count, 'Session'))}
       </button>
       <ProgressLine progress={progress} />
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">

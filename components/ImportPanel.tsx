@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { callService, callServiceBulk } from '@/lib/client';
+import { t } from '@/lib/i18n';
 import { toPreview, type ImportPreview } from '@/lib/import-preview';
 import { ImportStager } from '@/lib/import-send';
 import { ImportReadError, readFileInWorker } from '@/lib/import-worker-client';
-import { plural } from './format';
+import { counted } from './format';
 import { ProgressLine, type Progress } from './ProgressLine';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
@@ -40,7 +41,8 @@ export function ImportPanel() {
   const read = async (file: File, secret?: string) => {
     discard();
     setStatus(null);
-    setProgress({ label: `Reading ${file.name}`, fraction: 0 });
+    const reading = t('importReading', file.name);
+    setProgress({ label: reading, fraction: 0 });
     const stager = new ImportStager(callService, callServiceBulk);
     const mine = { stager, abort: new AbortController() };
     current.current = mine;
@@ -50,7 +52,7 @@ export function ImportPanel() {
         { file, now: Date.now(), ...(secret !== undefined && { passphrase: secret }) },
         {
           onProgress: (fraction) => {
-            if (current.current === mine) setProgress({ label: `Reading ${file.name}`, fraction });
+            if (current.current === mine) setProgress({ label: reading, fraction });
           },
           onSessions: (json) => stager.add(json),
           onRestart: () => stager.restart(),
@@ -62,7 +64,7 @@ export function ImportPanel() {
         if (current.current !== mine) return;
         current.current = null;
         setLocked(file);
-        setStatus({ tone: 'info', text: `${file.name} is encrypted: type its passphrase.` });
+        setStatus({ tone: 'info', text: t('importLocked', file.name) });
         return;
       }
       const counts = await stager.staged();
@@ -84,14 +86,20 @@ export function ImportPanel() {
 
   const commit = async ({ preview, stager }: Ready) => {
     // One transaction: nothing to count while it runs.
-    setProgress({ label: `Writing ${plural(preview.sessions, 'session')}`, fraction: null });
+    setProgress({
+      label: t('importWriting', counted(preview.sessions, 'Session')),
+      fraction: null,
+    });
     try {
       const result = await stager.commit();
       setStatus({
         tone: 'info',
-        text:
-          `Imported ${plural(result.imported.length, 'session')}.` +
-          (result.duplicates > 0 ? ` ${plural(result.duplicates, 'session')} already kept.` : ''),
+        text: [
+          t('importDone', counted(result.imported.length, 'Session')),
+          result.duplicates > 0 && t('importAlreadyKept', counted(result.duplicates, 'Session')),
+        ]
+          .filter(Boolean)
+          .join(' '),
       });
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -107,7 +115,7 @@ export function ImportPanel() {
   return (
     <section
       class="import"
-      aria-label="Import"
+      aria-label={t('importName')}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
@@ -115,14 +123,11 @@ export function ImportPanel() {
         if (file) void read(file);
       }}
     >
-      <h2>Import</h2>
-      <p class="muted">
-        A file of Tabkeep, Tab Session Manager, Session Buddy, OneTab, a list of URLs, or Firefox’s
-        session store: choose it, or drop it here.
-      </p>
+      <h2>{t('importName')}</h2>
+      <p class="muted">{t('importHint')}</p>
       <input
         type="file"
-        aria-label="File to import"
+        aria-label={t('importFile')}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) void read(file);
@@ -139,7 +144,7 @@ export function ImportPanel() {
           }}
         >
           <label>
-            Passphrase of {locked.name}{' '}
+            {t('importPassphraseOf', locked.name)}{' '}
             <input
               type="password"
               autocomplete="off"
@@ -148,26 +153,43 @@ export function ImportPanel() {
             />
           </label>{' '}
           <button type="submit" class="primary">
-            Open
+            {t('importOpen')}
           </button>{' '}
           <button type="button" onClick={discard}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       )}
       {ready !== null && preview !== undefined && (
-        <div class="preview" aria-label="Import preview" role="group">
+        <div class="preview" aria-label={t('importPreview')} role="group">
           <p>
-            {preview.formatName} file: {plural(preview.sessions, 'session')},{' '}
-            {plural(preview.windows, 'window')}, {plural(preview.tabs, 'tab')} to import.
-            {preview.logins > 0 &&
-              ` ${plural(preview.logins, 'session')} ${preview.logins === 1 ? 'brings its' : 'bring their'} saved login.`}
-            {preview.duplicates > 0 &&
-              ` ${plural(preview.duplicates, 'session')} already in Tabkeep will not be imported twice.`}
+            {[
+              t(
+                'importPreviewCounts',
+                preview.formatName,
+                counted(preview.sessions, 'Session'),
+                counted(preview.windows, 'Window'),
+                counted(preview.tabs, 'Tab'),
+              ),
+              preview.logins > 0 &&
+                t(preview.logins === 1 ? 'importLoginsOne' : 'importLoginsMany', preview.logins),
+              preview.duplicates > 0 &&
+                t(
+                  preview.duplicates === 1 ? 'importDuplicatesOne' : 'importDuplicatesMany',
+                  preview.duplicates,
+                ),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </p>
           {preview.skippedCount > 0 && (
             <details>
-              <summary>{plural(preview.skippedCount, 'thing')} left out</summary>
+              <summary>
+                {t(
+                  preview.skippedCount === 1 ? 'importSkippedOne' : 'importSkippedMany',
+                  preview.skippedCount,
+                )}
+              </summary>
               <ul>
                 {preview.skipped.slice(0, SKIPPED_SHOWN).map((s, i) => (
                   <li key={i}>
@@ -183,10 +205,10 @@ export function ImportPanel() {
             disabled={progress !== null || preview.sessions === 0}
             onClick={() => void commit(ready)}
           >
-            Import {plural(preview.sessions, 'session')}
+            {t('importButton', counted(preview.sessions, 'Session'))}
           </button>{' '}
           <button type="button" disabled={progress !== null} onClick={discard}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { ALL_SITES, requestCookieAccess } from '@/lib/adapters/permissions';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { loadSettings, SETTINGS_KEY, type CookieSettings } from '@/lib/settings';
-import { plural } from './format';
+import { counted } from './format';
 import { useLiveQuery } from './use-live-query';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
@@ -28,11 +29,11 @@ export function LoginsPanel() {
   const change = async (next: CookieSettings, access: Promise<boolean> | null) => {
     try {
       if (access !== null && !(await access)) {
-        setStatus({ tone: 'error', text: 'Tabkeep was not allowed to read cookies of all sites.' });
+        setStatus({ tone: 'error', text: t('loginsDenied') });
         return;
       }
       await callService('saveSettings', { ...settings, cookies: next });
-      setStatus({ tone: 'info', text: 'Settings saved.' });
+      setStatus({ tone: 'info', text: t('settingsSaved') });
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -44,7 +45,7 @@ export function LoginsPanel() {
       const { sessions } = await callService('forgetCookies', {});
       setStatus({
         tone: 'info',
-        text: `Forgot the saved cookies of ${plural(sessions, 'session')}.`,
+        text: t('loginsForgot', counted(sessions, 'Session')),
       });
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -52,12 +53,9 @@ export function LoginsPanel() {
   };
 
   return (
-    <section class="logins" aria-label="Logins">
-      <h2>Logins (cookies)</h2>
-      <p class="muted">
-        A session can keep the cookies that hold your logins, so that it comes back logged in. They
-        are credentials: they stay on this computer, and leave it only in an encrypted export.
-      </p>
+    <section class="logins" aria-label={t('loginsName')}>
+      <h2>{t('loginsTitle')}</h2>
+      <p class="muted">{t('loginsExplain')}</p>
       <label>
         <input
           type="checkbox"
@@ -70,10 +68,10 @@ export function LoginsPanel() {
             void change({ ...settings.cookies, saveByDefault: on }, access);
           }}
         />{' '}
-        Save logins with each session unless I untick it
+        {t('loginsByDefault')}
       </label>
       <fieldset>
-        <legend>Cookies to save</legend>
+        <legend>{t('loginsScope')}</legend>
         <label>
           <input
             type="radio"
@@ -81,7 +79,7 @@ export function LoginsPanel() {
             checked={settings.cookies.scope === 'sites'}
             onChange={() => void change({ ...settings.cookies, scope: 'sites' }, null)}
           />{' '}
-          Those of the session’s sites
+          {t('loginsScopeSites')}
         </label>
         <label>
           <input
@@ -92,26 +90,26 @@ export function LoginsPanel() {
               void change({ ...settings.cookies, scope: 'all' }, requestCookieAccess(ALL_SITES))
             }
           />{' '}
-          Those of all sites
+          {t('loginsScopeAll')}
         </label>
       </fieldset>
       <p>
         {withCookies === 0
-          ? 'No session keeps cookies.'
-          : `${plural(withCookies, 'session')} ${withCookies === 1 ? 'keeps' : 'keep'} cookies.`}{' '}
+          ? t('loginsNone')
+          : t(withCookies === 1 ? 'loginsKeptOne' : 'loginsKeptMany', withCookies)}{' '}
         {confirming ? (
           <>
-            Forget them all? This cannot be undone.{' '}
+            {t('loginsForgetQuestion')}{' '}
             <button type="button" class="danger" onClick={() => void forget()}>
-              Forget all saved cookies
+              {t('loginsForgetAll')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </>
         ) : (
           <button type="button" disabled={withCookies === 0} onClick={() => setConfirming(true)}>
-            Forget all saved cookies…
+            {t('loginsForgetAsk')}
           </button>
         )}
       </p>

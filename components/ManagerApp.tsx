@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onTablesChanged } from '@/lib/change-feed';
 import { forgetRows } from '@/lib/first-rows';
+import { t } from '@/lib/i18n';
 import { SessionsView } from './SessionsView';
 import { SettingsView } from './SettingsView';
 import { TrashView } from './TrashView';
 
-const VIEWS = { sessions: 'Sessions', trash: 'Trash', settings: 'Settings' } as const;
+const VIEWS = {
+  sessions: 'managerViewSessions',
+  trash: 'managerViewTrash',
+  settings: 'managerViewSettings',
+} as const;
 type View = keyof typeof VIEWS;
 
 /** The view named by the address's #fragment, so a link (or a test) can open one. */
@@ -28,11 +33,11 @@ export function ManagerApp() {
   return (
     <div class="manager">
       <header class="manager-top">
-        <h1>Tabkeep</h1>
-        <nav aria-label="Views">
+        <h1>{t('extName')}</h1>
+        <nav aria-label={t('managerViews')}>
           {(Object.keys(VIEWS) as View[]).map((v) => (
             <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}>
-              {VIEWS[v]}
+              {t(VIEWS[v])}
             </a>
           ))}
         </nav>

@@ -1,5 +1,6 @@
+import { t, type MessageKey } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
-import { formatDate, plural } from './format';
+import { counted, formatDate } from './format';
 
 interface Props {
   sessions: readonly SessionSummary[];
@@ -9,26 +10,31 @@ interface Props {
   onToggle(session: SessionSummary): void;
 }
 
-const KIND_WORDS: Record<SessionSummary['kind'], string> = {
-  manual: '',
-  import: 'imported',
-  autosave: 'autosave',
-  exit: 'recovered',
-  crash: 'recovered',
+const KIND_WORDS: Record<SessionSummary['kind'], MessageKey | null> = {
+  manual: null,
+  import: 'managerKindImport',
+  autosave: 'managerKindAutosave',
+  exit: 'managerKindRecovered',
+  crash: 'managerKindRecovered',
 };
+
+function kindWord(kind: SessionSummary['kind']): string {
+  const key = KIND_WORDS[kind];
+  return key === null ? '' : t(key);
+}
 
 /** Every live session: a box to tick (for merge and compare) and a button to open it. */
 export function ManagerSessionList({ sessions, openId, ticked, onOpen, onToggle }: Props) {
   if (sessions.length === 0) {
-    return <p class="empty">No saved sessions yet. Save some from the toolbar button.</p>;
+    return <p class="empty">{t('managerEmpty')}</p>;
   }
   return (
-    <ul class="manager-list" aria-label="Sessions">
+    <ul class="manager-list" aria-label={t('managerList')}>
       {sessions.map((s) => (
         <li key={s.id} class={s.id === openId ? 'open' : ''} data-session-id={s.id}>
           <input
             type="checkbox"
-            aria-label={`Select ${s.name}`}
+            aria-label={t('managerSelect', s.name)}
             checked={ticked.includes(s.id)}
             onChange={() => onToggle(s)}
           />
@@ -40,26 +46,28 @@ export function ManagerSessionList({ sessions, openId, ticked, onOpen, onToggle 
           >
             {/* The name read out starts "Open <name>"; the star shows first but reads last. */}
             <span class="session-line">
-              <span class="visually-hidden">Open </span>
+              <span class="visually-hidden">{t('managerOpen')} </span>
               <span class="session-name">{s.name}</span>
               {s.favourite === true && (
-                <span class="star" title="Favourite">
+                <span class="star" title={t('favourite')}>
                   <span aria-hidden="true">★ </span>
-                  <span class="visually-hidden">, favourite</span>
+                  <span class="visually-hidden">, {t('managerFavourite')}</span>
                 </span>
               )}
             </span>
             <span class="session-meta">
               {[
-                KIND_WORDS[s.kind],
-                plural(s.windowCount, 'window'),
-                plural(s.tabCount, 'tab'),
+                kindWord(s.kind),
+                counted(s.windowCount, 'Window'),
+                counted(s.tabCount, 'Tab'),
                 formatDate(s.createdAt),
               ]
                 .filter(Boolean)
                 .join(' · ')}
             </span>
-            {s.tags.length > 0 && <span class="tags">{s.tags.map((t) => `#${t}`).join(' ')}</span>}
+            {s.tags.length > 0 && (
+              <span class="tags">{s.tags.map((tag) => `#${tag}`).join(' ')}</span>
+            )}
           </button>
         </li>
       ))}

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
+import { t } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
-import { plural } from './format';
+import { counted } from './format';
 import type { Attempt } from './use-attempt';
 
 interface Props {
@@ -17,7 +18,7 @@ interface Props {
 export function MergeBar({ ticked, attempt, onMerged, onCompare }: Props) {
   const [name, setName] = useState('');
   if (ticked.length < 2) {
-    return <p class="muted hint">Tick two sessions to compare them, two or more to merge them.</p>;
+    return <p class="muted hint">{t('mergeHint')}</p>;
   }
   // Oldest first, whichever order they were ticked in: the merge reads as a timeline.
   const oldestFirst = [...ticked].sort((x, y) => x.createdAt - y.createdAt);
@@ -27,27 +28,32 @@ export function MergeBar({ ticked, attempt, onMerged, onCompare }: Props) {
       (merged) => {
         setName('');
         onMerged(merged);
-        return `Merged into “${merged.name}”: ${plural(merged.windowCount, 'window')}, ${plural(merged.tabCount, 'tab')}.`;
+        return t(
+          'mergeDone',
+          merged.name,
+          counted(merged.windowCount, 'Window'),
+          counted(merged.tabCount, 'Tab'),
+        );
       },
     );
   const [a, b] = oldestFirst;
   return (
-    <div class="merge-bar" role="group" aria-label="Ticked sessions">
-      <span>{plural(ticked.length, 'session')} ticked</span>
+    <div class="merge-bar" role="group" aria-label={t('mergeGroup')}>
+      <span>{t('mergeTicked', counted(ticked.length, 'Session'))}</span>
       <input
         type="text"
-        aria-label="Name of the merged session"
-        placeholder="Name of the merged session"
+        aria-label={t('mergeName')}
+        placeholder={t('mergeName')}
         maxLength={MAX_NAME_LENGTH}
         value={name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
       <button type="button" class="primary" onClick={merge}>
-        Merge
+        {t('mergeButton')}
       </button>
       {ticked.length === 2 && (
         <button type="button" onClick={() => onCompare(a!, b!)}>
-          Compare
+          {t('compareButton')}
         </button>
       )}
     </div>

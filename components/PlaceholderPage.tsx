@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 interface Props {
   url: string;
@@ -14,24 +15,21 @@ export function PlaceholderPage({ url, title }: Props) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('Copied. Paste it into the address bar to open it.');
+      setCopied(t('placeholderCopied'));
     } catch {
-      setCopied('The browser did not allow copying: select the address and copy it by hand.');
+      setCopied(t('placeholderCopyFailed'));
     }
   };
   return (
     <main class="placeholder">
-      <h1>{title || 'A saved tab'}</h1>
-      <p>
-        Tabkeep saved this tab, but the browser does not let extensions open this kind of address.
-        Copy it and paste it into the address bar.
-      </p>
-      <output class="saved-url" aria-label="Saved address">
+      <h1>{title || t('placeholderUntitled')}</h1>
+      <p>{t('placeholderExplain')}</p>
+      <output class="saved-url" aria-label={t('placeholderAddress')}>
         {url}
       </output>
       <p>
         <button type="button" class="primary" onClick={copy}>
-          Copy address
+          {t('placeholderCopy')}
         </button>
       </p>
       <p role="status">{copied}</p>

@@ -1,4 +1,9 @@
-/** `fraction` null: under way, with no way to tell how far. */
+import { t } from '@/lib/i18n';
+
+/**
+ * `label` ends with its ellipsis, as its language writes one ("Exporting…", "Export läuft …").
+ * `fraction` null: under way, with no way to tell how far.
+ */
 export type Progress = { label: string; fraction: number | null } | null;
 
 /** A labelled progress bar for long imports and exports; nothing when idle. */
@@ -7,9 +12,11 @@ export function ProgressLine({ progress }: { progress: Progress }) {
   return (
     <p class="progress">
       <label>
-        {progress.label}…{' '}
+        {progress.label}{' '}
         <progress max={1} value={progress.fraction ?? undefined}>
-          {progress.fraction === null ? '' : `${Math.round(progress.fraction * 100)} %`}
+          {progress.fraction === null
+            ? ''
+            : t('progressPercent', Math.round(progress.fraction * 100))}
         </progress>
       </label>
     </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { subscribe, type RestoreProgressMessage } from '@/lib/restore/progress-channel';
 import { ProgressLine } from './ProgressLine';
 
@@ -10,7 +11,7 @@ export function RestoreProgress() {
   return (
     <ProgressLine
       progress={{
-        label: `Restoring ${progress.done} of ${progress.total} tabs`,
+        label: t('restoreProgress', progress.done, progress.total),
         fraction: progress.done / progress.total,
       }}
     />

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { SHARED_KINDS, type SessionSummary } from '@/lib/model';
 import { readWindows } from '@/lib/store/bodies';
-import { formatDate, plural } from './format';
+import { counted, formatDate } from './format';
 import { SessionHeader } from './SessionHeader';
 import { TabActions } from './TabActions';
 import type { Attempt } from './use-attempt';
@@ -30,24 +31,30 @@ export function SessionDetail({ session, attempt, onOpen, onGone }: Props) {
       () => callService('keep', { id: session.id }),
       (kept) => {
         onOpen(kept.id);
-        return `Kept as “${kept.name}”: edit this copy.`;
+        return t('detailKeptAs', kept.name);
       },
     );
 
   let position = 0;
   return (
-    <section class="detail" aria-label="Session detail">
+    <section class="detail" aria-label={t('detailName')}>
       <SessionHeader session={session} attempt={attempt} onGone={onGone} />
       <p class="session-meta">
-        {plural(session.windowCount, 'window')} · {plural(session.tabCount, 'tab')} · saved{' '}
-        {formatDate(session.createdAt)}
-        {session.updatedAt !== session.createdAt && ` · changed ${formatDate(session.updatedAt)}`}
+        {[
+          counted(session.windowCount, 'Window'),
+          counted(session.tabCount, 'Tab'),
+          t('detailSaved', formatDate(session.createdAt)),
+          session.updatedAt !== session.createdAt &&
+            t('detailChanged', formatDate(session.updatedAt)),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {readOnly ? (
         <p class="read-only">
-          An autosave or recovered session shares its tabs with its neighbours and cannot be edited.{' '}
+          {t('detailReadOnly')}{' '}
           <button type="button" onClick={keep}>
-            Keep as a named session
+            {t('detailKeep')}
           </button>
         </p>
       ) : (
@@ -68,13 +75,18 @@ export function SessionDetail({ session, attempt, onOpen, onGone }: Props) {
       )}
       {windows.status === 'ready' &&
         windows.value.map((w, wi) => (
-          <section key={wi} class="window" aria-label={`Window ${wi + 1}`}>
+          <section key={wi} class="window" aria-label={t('detailWindow', wi + 1)}>
             <h3>
-              Window {wi + 1} · {plural(w.tabs.length, 'tab')}
-              {w.incognito && ' · private'}
+              {[
+                t('detailWindow', wi + 1),
+                counted(w.tabs.length, 'Tab'),
+                w.incognito && t('detailPrivate'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </h3>
             <ul class="tab-list">
-              {w.tabs.map((t) => {
+              {w.tabs.map((tab) => {
                 const at = position++;
                 return (
                   <li key={at}>
@@ -92,8 +104,8 @@ export function SessionDetail({ session, attempt, onOpen, onGone }: Props) {
                           }
                         />
                       )}{' '}
-                      <span class="tab-title">{t.title || t.url}</span>{' '}
-                      <span class="tab-url">{t.url}</span>
+                      <span class="tab-title">{tab.title || tab.url}</span>{' '}
+                      <span class="tab-url">{tab.url}</span>
                     </label>
                   </li>
                 );

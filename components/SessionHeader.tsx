@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
+import { t } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import { MAX_NAME_LENGTH } from '@/lib/naming';
+import { TRASH_DAYS } from '@/lib/trash';
 import { TagsEditor } from './TagsEditor';
 import type { Attempt } from './use-attempt';
 
@@ -20,7 +22,7 @@ export function SessionHeader({ session, attempt, onGone }: Props) {
       () => callService('rename', { id: session.id, name: typed }),
       (renamed) => {
         setName(null);
-        return `Renamed to “${renamed.name}”.`;
+        return t('renamedTo', renamed.name);
       },
     );
   return (
@@ -36,14 +38,14 @@ export function SessionHeader({ session, attempt, onGone }: Props) {
         >
           <input
             type="text"
-            aria-label="New name"
+            aria-label={t('detailNewName')}
             maxLength={MAX_NAME_LENGTH}
             value={name}
             onInput={(e) => setName(e.currentTarget.value)}
           />{' '}
-          <button type="submit">Save name</button>{' '}
+          <button type="submit">{t('detailSaveName')}</button>{' '}
           <button type="button" onClick={() => setName(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       )}
@@ -51,21 +53,19 @@ export function SessionHeader({ session, attempt, onGone }: Props) {
         <button
           type="button"
           aria-pressed={starred}
-          title={starred ? 'Remove from favourites' : 'Add to favourites'}
+          title={starred ? t('detailUnfavourite') : t('detailFavourite')}
           onClick={() =>
             void attempt(
               () => callService('setFavourite', { id: session.id, favourite: !starred }),
               (s) =>
-                s.favourite
-                  ? `“${s.name}” is a favourite.`
-                  : `“${s.name}” is no longer a favourite.`,
+                s.favourite ? t('detailIsFavourite', s.name) : t('detailNotFavourite', s.name),
             )
           }
         >
-          {starred ? '★' : '☆'} Favourite
+          {starred ? '★' : '☆'} {t('favourite')}
         </button>
         <button type="button" onClick={() => setName(session.name)}>
-          Rename
+          {t('rename')}
         </button>
         <button
           type="button"
@@ -76,11 +76,11 @@ export function SessionHeader({ session, attempt, onGone }: Props) {
                 await callService('remove', { id: session.id });
                 onGone();
               },
-              () => `“${session.name}” is in the trash for 30 days.`,
+              () => t('detailInTrash', session.name, TRASH_DAYS),
             )
           }
         >
-          Delete
+          {t('delete')}
         </button>
       </div>
       <TagsEditor key={session.tags.join('\n')} session={session} attempt={attempt} />

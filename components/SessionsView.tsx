@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { cookieReportText } from '@/lib/cookies/words';
 import { openDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import { openPageDb } from '@/lib/page-db';
 import { listLiveSessions } from '@/lib/session-index';
@@ -35,9 +36,7 @@ export function SessionsView() {
 
   if (sessions.status === 'loading') return null;
   if (sessions.status === 'error') {
-    return (
-      <p class="status error">Tabkeep cannot read its saved sessions: {String(sessions.error)}</p>
-    );
+    return <p class="status error">{t('cannotRead', String(sessions.error))}</p>;
   }
   const show = (s: SessionSummary) => {
     setOpenId(s.id);
@@ -48,7 +47,7 @@ export function SessionsView() {
       () => callService('restore', { id: s.id, cookies: false }),
       (r) =>
         [
-          `Restored ${counted(r.windows, 'Window')}, ${counted(r.tabs, 'Tab')}.`,
+          t('restoredWindows', counted(r.windows, 'Window'), counted(r.tabs, 'Tab')),
           ...r.warnings,
           r.cookies ? cookieReportText(r.cookies) : '',
         ]
@@ -58,12 +57,12 @@ export function SessionsView() {
   const openTab = (s: SessionSummary, index: number) =>
     void attempt(
       () => callService('restore', { id: s.id, mode: { kind: 'tab', index } }),
-      () => 'Opened the tab.',
+      () => t('openedTab'),
     );
   const open = all.find((s) => s.id === openId) ?? null;
   const tickedRows = all.filter((s) => ticked.includes(s.id));
   const toggle = (id: string) =>
-    setTicked((t) => (t.includes(id) ? t.filter((x) => x !== id) : [...t, id]));
+    setTicked((old) => (old.includes(id) ? old.filter((x) => x !== id) : [...old, id]));
 
   return (
     <div class="sessions-view">
@@ -71,8 +70,8 @@ export function SessionsView() {
         <input
           type="search"
           class="manager-search"
-          aria-label="Search sessions and tabs"
-          placeholder="Search sessions and tabs"
+          aria-label={t('searchLabel')}
+          placeholder={t('searchLabel')}
           value={query}
           onFocus={() => setSearchWanted(true)}
           onInput={(e) => {
@@ -101,9 +100,9 @@ export function SessionsView() {
             onMore={(shown) => setSearchLimit(shown + DEFAULT_LIMITS.sessions)}
           />
         ) : search.status === 'loading' ? (
-          <p class="status">Searching…</p>
+          <p class="status">{t('searchSearching')}</p>
         ) : search.status === 'error' ? (
-          <p class="status error">Search failed: {String(search.error)}</p>
+          <p class="status error">{t('searchFailed', String(search.error))}</p>
         ) : (
           <ManagerSessionList
             sessions={all}
@@ -129,7 +128,7 @@ export function SessionsView() {
             onGone={() => setOpenId(null)}
           />
         ) : (
-          <p class="empty">Open a session to see its windows and tabs.</p>
+          <p class="empty">{t('managerNoneOpen')}</p>
         )}
       </div>
     </div>

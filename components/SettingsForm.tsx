@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
+import { t, type MessageKey } from '@/lib/i18n';
 import {
   loadSettings,
   SETTINGS_KEY,
@@ -13,17 +14,17 @@ import { useLiveQuery } from './use-live-query';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
-const FIELDS: { key: keyof AutosaveSettings; label: string; unit: string }[] = [
-  { key: 'periodMinutes', label: 'Autosave every', unit: 'minutes' },
-  { key: 'keepLast', label: 'Keep the last', unit: 'autosaves' },
-  { key: 'keepDays', label: 'Plus the newest autosave of each of the last', unit: 'days' },
+const FIELDS: { key: keyof AutosaveSettings; label: MessageKey; unit: MessageKey }[] = [
+  { key: 'periodMinutes', label: 'settingsPeriod', unit: 'settingsPeriodUnit' },
+  { key: 'keepLast', label: 'settingsKeepLast', unit: 'settingsKeepLastUnit' },
+  { key: 'keepDays', label: 'settingsKeepDays', unit: 'settingsKeepDaysUnit' },
 ];
 
 export function SettingsForm() {
   const stored = useLiveQuery(async () => loadSettings(await openDb().state.get(SETTINGS_KEY)));
   if (stored.status === 'loading') return null;
   if (stored.status === 'error') {
-    return <p class="status error">Tabkeep cannot read its settings: {String(stored.error)}</p>;
+    return <p class="status error">{t('settingsCannotRead', String(stored.error))}</p>;
   }
   return <AutosaveForm loaded={stored.value} />;
 }
@@ -61,7 +62,7 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
     }
     try {
       await callService('saveSettings', parsed.output);
-      setStatus({ tone: 'info', text: 'Settings saved.' });
+      setStatus({ tone: 'info', text: t('settingsSaved') });
     } catch (error) {
       setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -70,25 +71,23 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
   return (
     <form class="settings" onSubmit={submit} noValidate>
       <fieldset>
-        <legend>Autosave</legend>
+        <legend>{t('settingsAutosave')}</legend>
         {FIELDS.map(({ key, label, unit }) => (
           <label key={key}>
-            {label}{' '}
+            {t(label)}{' '}
             <input
               type="number"
               name={key}
               value={Number.isNaN(draft[key]) ? '' : draft[key]}
               onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.valueAsNumber })}
             />{' '}
-            {unit}
+            {t(unit)}
           </label>
         ))}
-        <p class="muted">
-          An autosave is skipped when nothing changed, and costs about as much as what did.
-        </p>
+        <p class="muted">{t('settingsAutosaveNote')}</p>
       </fieldset>
       <fieldset>
-        <legend>Restore</legend>
+        <legend>{t('settingsRestore')}</legend>
         <label>
           <input
             type="checkbox"
@@ -96,15 +95,12 @@ function AutosaveForm({ loaded }: { loaded: LoadedSettings }) {
             checked={lazy}
             onChange={(e) => setLazy(e.currentTarget.checked)}
           />{' '}
-          Load restored tabs only when I open them
+          {t('settingsLazy')}
         </label>
-        <p class="muted">
-          A big session then opens at once and takes little memory; each window’s front tab loads
-          right away.
-        </p>
+        <p class="muted">{t('settingsLazyNote')}</p>
       </fieldset>
       <button type="submit" class="primary">
-        Save settings
+        {t('settingsSave')}
       </button>
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text}

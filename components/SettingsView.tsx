@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LoginsPanel } from './LoginsPanel';
@@ -12,7 +13,7 @@ export function SettingsView() {
       <LoginsPanel />
       <ImportPanel />
       <ExportPanel />
-      <h2>Storage</h2>
+      <h2>{t('storageName')}</h2>
       <StoredStorageLine />
     </>
   );

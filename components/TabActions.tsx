@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
+import { t } from '@/lib/i18n';
 import type { MoveTarget } from '@/lib/edit/move-tabs';
 import type { SessionSummary } from '@/lib/model';
 import type { TabEdit } from '@/lib/protocol';
-import { plural } from './format';
+import { counted } from './format';
 import type { Attempt } from './use-attempt';
 
 interface Props {
@@ -29,19 +30,21 @@ export function TabActions({ session, windowCount, ticked, attempt, onDone }: Pr
     );
   const none = tabs.length === 0;
   return (
-    <div class="tab-actions" role="group" aria-label="Tab actions">
+    <div class="tab-actions" role="group" aria-label={t('detailTabActions')}>
       <button
         type="button"
         class="danger"
         disabled={none}
         onClick={() =>
-          edit({ op: 'remove', tabs }, (n) => `Removed ${plural(n, 'tab')} from “${session.name}”.`)
+          edit({ op: 'remove', tabs }, (n) =>
+            t('detailRemovedTabs', counted(n, 'Tab'), session.name),
+          )
         }
       >
-        Remove selected tabs
+        {t('detailRemoveSelected')}
       </button>
       <select
-        aria-label="Move to"
+        aria-label={t('detailMoveTo')}
         value={String(to)}
         onChange={(e) => {
           const value = e.currentTarget.value;
@@ -50,10 +53,10 @@ export function TabActions({ session, windowCount, ticked, attempt, onDone }: Pr
       >
         {Array.from({ length: windowCount }, (_, i) => (
           <option key={i} value={String(i)}>
-            Window {i + 1}
+            {t('detailWindow', i + 1)}
           </option>
         ))}
-        <option value="new">A new window</option>
+        <option value="new">{t('detailNewWindow')}</option>
       </select>
       <button
         type="button"
@@ -61,22 +64,24 @@ export function TabActions({ session, windowCount, ticked, attempt, onDone }: Pr
         onClick={() =>
           edit({ op: 'move', tabs, to }, () =>
             to === 'new'
-              ? `Moved ${plural(tabs.length, 'tab')} to a new window.`
-              : `Moved ${plural(tabs.length, 'tab')} to window ${to + 1}.`,
+              ? t('detailMovedToNew', counted(tabs.length, 'Tab'))
+              : t('detailMovedToWindow', counted(tabs.length, 'Tab'), to + 1),
           )
         }
       >
-        Move selected tabs
+        {t('detailMoveSelected')}
       </button>
       <button
         type="button"
         onClick={() =>
           edit({ op: 'dedupe' }, (n) =>
-            n === 0 ? 'No duplicate tabs.' : `Removed ${plural(n, 'duplicate tab')}.`,
+            n === 0
+              ? t('detailNoDuplicates')
+              : t('detailRemovedDuplicates', counted(n, 'DuplicateTab')),
           )
         }
       >
-        Remove duplicates
+        {t('detailRemoveDuplicates')}
       </button>
     </div>
   );

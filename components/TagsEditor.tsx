@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { splitTags } from '@/lib/edit/tags';
+import { t } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import type { Attempt } from './use-attempt';
 
@@ -14,18 +15,18 @@ export function TagsEditor({ session, attempt }: { session: SessionSummary; atte
         e.preventDefault();
         void attempt(
           () => callService('setTags', { id: session.id, tags: splitTags(text) }),
-          (s) => (s.tags.length === 0 ? 'No tags.' : `Tags: ${s.tags.join(', ')}.`),
+          (s) => (s.tags.length === 0 ? t('detailNoTags') : t('detailTags', s.tags.join(', '))),
         );
       }}
     >
       <input
         type="text"
-        aria-label="Tags"
-        placeholder="Tags, separated by commas"
+        aria-label={t('detailTagsLabel')}
+        placeholder={t('detailTagsPlaceholder')}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />{' '}
-      <button type="submit">Save tags</button>
+      <button type="submit">{t('detailSaveTags')}</button>
     </form>
   );
 }

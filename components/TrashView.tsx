@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
 import { openDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { daysLeft, listTrash, TRASH_DAYS } from '@/lib/trash';
-import { formatDate, plural } from './format';
+import { counted, formatDate } from './format';
 import { useAttempt } from './use-attempt';
 import { useLiveQuery } from './use-live-query';
 
@@ -13,24 +14,24 @@ export function TrashView() {
   const [confirming, setConfirming] = useState(false);
   if (trash.status === 'loading') return null;
   if (trash.status === 'error') {
-    return <p class="status error">Tabkeep cannot read the trash: {String(trash.error)}</p>;
+    return <p class="status error">{t('trashCannotRead', String(trash.error))}</p>;
   }
   const now = Date.now();
   const rows = trash.value;
   return (
-    <section class="trash" aria-label="Trash">
-      <h2>Trash</h2>
-      <p class="muted">Deleted sessions stay here {TRASH_DAYS} days, then go for good.</p>
+    <section class="trash" aria-label={t('trashName')}>
+      <h2>{t('trashName')}</h2>
+      <p class="muted">{t('trashExplain', TRASH_DAYS)}</p>
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text}
       </p>
       {rows.length === 0 ? (
-        <p class="empty">The trash is empty.</p>
+        <p class="empty">{t('trashEmpty')}</p>
       ) : (
         <>
           {confirming ? (
             <div class="confirm" role="alert">
-              Delete {plural(rows.length, 'session')} forever?{' '}
+              {t('trashEmptyQuestion', counted(rows.length, 'Session'))}{' '}
               <button
                 type="button"
                 class="danger"
@@ -39,23 +40,23 @@ export function TrashView() {
                     () => callService('emptyTrash', {}),
                     ({ sessions }) => {
                       setConfirming(false);
-                      return `Deleted ${plural(sessions, 'session')} forever.`;
+                      return t('trashEmptied', counted(sessions, 'Session'));
                     },
                   )
                 }
               >
-                Delete forever
+                {t('trashDeleteForever')}
               </button>{' '}
               <button type="button" onClick={() => setConfirming(false)}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           ) : (
             <button type="button" class="danger" onClick={() => setConfirming(true)}>
-              Empty the trash
+              {t('trashEmptyButton')}
             </button>
           )}
-          <ul class="manager-list" aria-label="Deleted sessions">
+          <ul class="manager-list" aria-label={t('trashList')}>
             {rows.map((s) => {
               const left = daysLeft(s.deletedAt, now);
               return (
@@ -63,34 +64,37 @@ export function TrashView() {
                   <div class="session-text">
                     <span class="session-name">{s.name}</span>
                     <span class="session-meta">
-                      {plural(s.tabCount, 'tab')} · deleted {formatDate(s.deletedAt)} ·{' '}
-                      {left === 0 ? 'goes today' : `${plural(left, 'day')} left`}
+                      {[
+                        counted(s.tabCount, 'Tab'),
+                        t('trashDeletedOn', formatDate(s.deletedAt)),
+                        left === 0 ? t('trashGoesToday') : t('trashLeft', counted(left, 'Day')),
+                      ].join(' · ')}
                     </span>
                   </div>
                   <button
                     type="button"
-                    aria-label={`Restore ${s.name}`}
+                    aria-label={t('restoreLabel', s.name)}
                     onClick={() =>
                       void attempt(
                         () => callService('undoRemove', { id: s.id }),
-                        () => `“${s.name}” is back among the sessions.`,
+                        () => t('trashRestored', s.name),
                       )
                     }
                   >
-                    Restore
+                    {t('restoreButton')}
                   </button>
                   <button
                     type="button"
                     class="danger"
-                    aria-label={`Delete forever ${s.name}`}
+                    aria-label={t('trashDeleteForeverLabel', s.name)}
                     onClick={() =>
                       void attempt(
                         () => callService('deleteForever', { id: s.id }),
-                        () => `“${s.name}” is deleted for good.`,
+                        () => t('trashGone', s.name),
                       )
                     }
                   >
-                    Delete forever
+                    {t('trashDeleteForever')}
                   </button>
                 </li>
               );

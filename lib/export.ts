@@ -8,11 +8,12 @@ import { toOneTabText, toUrlList } from './formats/plain-export';
 import { listLiveSessions } from './session-index';
 import { readBody } from './store/bodies';
 
+// Their names are in the locales (exportKind…).
 export const EXPORT_KINDS = {
-  tabkeep: { label: 'Tabkeep (.json)', suffix: '.json' },
-  'tabkeep-gz': { label: 'Tabkeep, compressed (.json.gz)', suffix: '.json.gz' },
-  onetab: { label: 'OneTab text (.txt)', suffix: '-onetab.txt' },
-  urls: { label: 'List of URLs (.txt)', suffix: '-urls.txt' },
+  tabkeep: { suffix: '.json' },
+  'tabkeep-gz': { suffix: '.json.gz' },
+  onetab: { suffix: '-onetab.txt' },
+  urls: { suffix: '-urls.txt' },
 } as const;
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
