@@ -10,6 +10,7 @@ import { browserTabGroups } from '@/lib/adapters/tab-groups';
 import { onWorkerMessage } from '@/lib/adapters/worker-messages';
 import { Coalescer } from '@/lib/coalescer';
 import { messageFor } from '@/lib/errors';
+import { t } from '@/lib/i18n';
 import { dispatch } from '@/lib/protocol-server';
 import { autosaveWithBadge, purgeTrashWithBadge, recordLiveWithBadge, startRun } from '@/lib/run';
 import { createBrowserSessionService } from '@/lib/service-factory';
@@ -29,7 +30,7 @@ export default defineBackground(() => {
   const ready = startRun(service, sessionStorageRunMarker(), performance.timeOrigin);
   const whenReady = (task: () => Promise<void>) => () =>
     ready.then(task, (error: unknown) =>
-      badge.warn('start', `Tabkeep could not recover the last session: ${messageFor(error)}`),
+      badge.warn('start', t('warningRecoveryFailedBadge', messageFor(error))),
     );
   void whenReady(() => service.applySchedule())();
   const purgeTrash = whenReady(() => purgeTrashWithBadge(service, badge));

@@ -1,6 +1,15 @@
-/** An error whose message is written for the person using Tabkeep, shown as it is. */
+import { t, type MessageKey } from './i18n';
+
+/**
+ * An error written for the person using Tabkeep, shown as it is: made from a message key so
+ * it reads in the browser's language, while `message` stays plain text for logs and tests.
+ */
 export class UserError extends Error {
   override name = 'UserError';
+
+  constructor(key: MessageKey, ...substitutions: (string | number)[]) {
+    super(t(key, ...substitutions));
+  }
 }
 
 /** IndexedDB (or Dexie wrapping it) ran out of room. */
@@ -25,12 +34,8 @@ function errorNames(error: unknown): string[] {
 
 export function messageFor(error: unknown): string {
   if (error instanceof UserError) return error.message;
-  if (isQuotaError(error)) {
-    return 'There is no room left on the disk for Tabkeep’s data. Free some space; nothing saved before was lost.';
-  }
-  if (isClosedError(error)) {
-    return 'Tabkeep’s database closed in the middle of the operation; nothing was half-written. Try again.';
-  }
+  if (isQuotaError(error)) return t('errorNoRoom');
+  if (isClosedError(error)) return t('errorDatabaseClosed');
   const detail = error instanceof Error ? error.message : String(error);
-  return `Something went wrong inside Tabkeep: ${detail}`;
+  return t('errorInternal', detail);
 }

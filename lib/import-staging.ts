@@ -15,9 +15,6 @@ export interface StagedSession {
 /** A page that stops sending parts leaves nothing behind for longer than this. */
 const STALE_MS = 10 * 60_000;
 
-const INTERRUPTED =
-  'The import was interrupted (Tabkeep’s background service restarted). Nothing was imported: import the file again.';
-
 interface Staged {
   tally: PreviewTally;
   sessions: StagedSession[];
@@ -49,7 +46,9 @@ export class ImportStaging {
       this.imports.set(importId, { tally, sessions: [], parts: 0, touched: 0 });
     }
     const staged = this.imports.get(importId);
-    if (staged === undefined || staged.parts !== part) throw new UserError(INTERRUPTED);
+    if (staged === undefined || staged.parts !== part) {
+      throw new UserError('errorImportInterrupted');
+    }
     staged.parts++;
     staged.touched = this.now();
     const hashes = await Promise.all(sessions.map((s) => contentHash(s.windows)));
@@ -64,7 +63,9 @@ export class ImportStaging {
   take({ importId, parts }: CommitImportRequest): StagedSession[] {
     const staged = this.imports.get(importId);
     this.imports.delete(importId);
-    if (staged === undefined || staged.parts !== parts) throw new UserError(INTERRUPTED);
+    if (staged === undefined || staged.parts !== parts) {
+      throw new UserError('errorImportInterrupted');
+    }
     return staged.sessions;
   }
 
@@ -95,11 +96,11 @@ function parsePart(json: string): ImportedSession[] {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new UserError('Malformed import part: its sessions are not JSON.');
+    throw new UserError('errorImportPartNotJson');
   }
   const parsed = v.safeParse(PartSchema, value);
   if (!parsed.success) {
-    throw new UserError(`Malformed import part: ${parsed.issues[0].message}`);
+    throw new UserError('errorImportPartMalformed', parsed.issues[0].message);
   }
   return parsed.output;
 }

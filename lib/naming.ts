@@ -1,3 +1,4 @@
+import { UserError } from './errors';
 import type { WindowSnap } from './model';
 import { siteOf } from './url-kind';
 
@@ -51,7 +52,7 @@ function rankSites(windows: readonly WindowSnap[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([site]) => site);
 }
 
-export type NameCheck = { ok: true; name: string } | { ok: false; error: string };
+export type NameCheck = { ok: true; name: string } | { ok: false; error: UserError };
 
 /**
  * A name as typed -> the name stored. Line breaks and control characters become spaces
@@ -62,10 +63,7 @@ export function normalizeName(input: string): NameCheck {
   // eslint-disable-next-line no-control-regex
   const name = input.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
   if (name.length > MAX_NAME_LENGTH) {
-    return {
-      ok: false,
-      error: `That name is ${name.length.toLocaleString('en')} characters long; a name can have at most ${MAX_NAME_LENGTH}.`,
-    };
+    return { ok: false, error: new UserError('errorNameTooLong', name.length, MAX_NAME_LENGTH) };
   }
   return { ok: true, name };
 }

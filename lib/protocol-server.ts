@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { messageFor } from './errors';
+import { t } from './i18n';
 import {
   PROTOCOL_VERSION,
   type ArgOf,
@@ -83,7 +84,7 @@ export async function dispatch(
   }
   const { tabkeep, method, arg } = message as Record<string, unknown>;
   if (tabkeep !== PROTOCOL_VERSION) {
-    return { ok: false, error: 'Tabkeep was updated: close this page and open it again.' };
+    return { ok: false, error: t('errorUpdated') };
   }
   if (!isMethod(method)) return { ok: false, error: `Unknown request "${String(method)}".` };
   return call(api, method, arg);

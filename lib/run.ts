@@ -1,6 +1,7 @@
 import type { Badge } from './adapters/badge';
 import type { RunMarker } from './adapters/run-marker';
 import { messageFor } from './errors';
+import { t } from './i18n';
 import type { SessionService } from './service';
 
 /**
@@ -28,7 +29,7 @@ export async function autosaveWithBadge(
     await service.autosave();
     await badge.warn('autosave', null);
   } catch (error) {
-    await badge.warn('autosave', `Tabkeep: the last autosave failed. ${messageFor(error)}`);
+    await badge.warn('autosave', t('warningAutosaveFailedBadge', messageFor(error)));
   }
 }
 
@@ -41,10 +42,7 @@ export async function recordLiveWithBadge(
     await service.recordLive();
     await badge.warn('live', null);
   } catch (error) {
-    await badge.warn(
-      'live',
-      `Tabkeep cannot keep track of the open tabs: ${messageFor(error)} Named sessions are safe.`,
-    );
+    await badge.warn('live', t('warningLiveFailedBadge', messageFor(error)));
   }
 }
 
@@ -57,9 +55,6 @@ export async function purgeTrashWithBadge(
     await service.purgeTrash();
     await badge.warn('trash', null);
   } catch (error) {
-    await badge.warn(
-      'trash',
-      `Tabkeep could not empty old sessions from the trash: ${messageFor(error)}`,
-    );
+    await badge.warn('trash', t('warningPurgeFailedBadge', messageFor(error)));
   }
 }

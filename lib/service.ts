@@ -11,6 +11,7 @@ import { tabHosts } from './cookies/sites';
 import type { TabkeepDb } from './db';
 import { isQuotaError, messageFor, UserError } from './errors';
 import { contentHash } from './hash';
+import { t } from './i18n';
 import { markWindowClosed, writeLive, type LiveOutcome } from './live';
 import {
   countTabs,
@@ -95,17 +96,15 @@ export class SessionService implements ServiceApi {
 
   async save(req: SaveRequest): Promise<SaveResult> {
     const typed = normalizeName(req.name ?? '');
-    if (!typed.ok) throw new UserError(typed.error);
+    if (!typed.ok) throw typed.error;
     const { windows, skippedPrivateWindows, containers } = await this.capture();
     if (countTabs(windows) === 0) {
       throw new UserError(
-        skippedPrivateWindows > 0
-          ? 'Nothing to save: only private windows are open, and Tabkeep is not allowed in them.'
-          : 'Nothing to save: no windows with tabs are open.',
+        skippedPrivateWindows > 0 ? 'errorNothingToSavePrivate' : 'errorNothingToSave',
       );
     }
     if (isBlank(windows)) {
-      throw new UserError('Nothing to save: only empty new-tab pages are open.');
+      throw new UserError('errorNothingToSaveBlank');
     }
     const logins =
       req.cookies === undefined ? null : await this.readCookies(windows, req.cookies, containers);
@@ -149,7 +148,7 @@ export class SessionService implements ServiceApi {
     containers: RawContainer[],
   ): Promise<{ cookies: SavedCookie[]; note?: string }> {
     if (!this.deps.cookies.available()) {
-      return { cookies: [], note: 'Tabkeep is not allowed to read cookies.' };
+      return { cookies: [], note: t('noteCookiesNotAllowed') };
     }
     try {
       const raw = await this.deps.cookies.readAll(containers.map((c) => c.cookieStoreId));
@@ -157,15 +156,15 @@ export class SessionService implements ServiceApi {
     } catch (error) {
       return {
         cookies: [],
-        note: `The browser did not hand out its cookies (${error instanceof Error ? error.message : String(error)}).`,
+        note: t('noteCookiesRefused', error instanceof Error ? error.message : String(error)),
       };
     }
   }
 
   async rename({ id, name }: { id: string; name: string }): Promise<SessionSummary> {
     const typed = normalizeName(name);
-    if (!typed.ok) throw new UserError(typed.error);
-    if (typed.name === '') throw new UserError('A session needs a name.');
+    if (!typed.ok) throw typed.error;
+    if (typed.name === '') throw new UserError('errorNameNeeded');
     const { db } = this.deps;
     return this.withRoom(() =>
       db.transaction('rw', db.summaries, async () => {
@@ -193,7 +192,7 @@ export class SessionService implements ServiceApi {
     await this.withRoom(() =>
       db.transaction('rw', db.summaries, async () => {
         const session = await db.summaries.get(id);
-        if (session === undefined) throw new UserError('That session no longer exists.');
+        if (session === undefined) throw new UserError('errorSessionGone');
         await db.summaries.update(id, { deletedAt: 0 });
       }),
     );
@@ -220,7 +219,7 @@ export class SessionService implements ServiceApi {
       ),
     );
     const windows = windowsForMode(saved, mode);
-    if (windows === null) throw new UserError('That tab is no longer in the session.');
+    if (windows === null) throw new UserError('errorTabGone');
     // Cookies first: a tab that loads before its login cookie is set loads logged out.
     const cookies =
       summary.cookies === undefined
@@ -255,9 +254,7 @@ export class SessionService implements ServiceApi {
         : await run();
     const warnings = [...outcome.warnings];
     if (plan.privateAsNormal > 0) {
-      warnings.push(
-        `${plan.privateAsNormal} private window(s) opened as normal windows: Tabkeep is not allowed in private windows.`,
-      );
+      warnings.push(t('warningPrivateAsNormal', plan.privateAsNormal));
     }
     return {
       ...outcome,
@@ -277,9 +274,7 @@ export class SessionService implements ServiceApi {
         restored: 0,
         skipped: [],
         skippedCount: 0,
-        warnings: [
-          `The session’s saved cookies were not restored: Tabkeep was not allowed to set cookies. They stay saved.`,
-        ],
+        warnings: [t('warningCookiesNotSet')],
       };
     }
     return restoreCookies(jar?.cookies ?? [], windows, {
@@ -312,7 +307,7 @@ export class SessionService implements ServiceApi {
   /** Copies an autosave or recovered session into a named session of its own. */
   async keep({ id, name }: KeepRequest): Promise<SessionSummary> {
     const typed = normalizeName(name ?? '');
-    if (!typed.ok) throw new UserError(typed.error);
+    if (!typed.ok) throw typed.error;
     const { db } = this.deps;
     const now = this.now();
     return this.withRoom(() =>
@@ -354,9 +349,9 @@ export class SessionService implements ServiceApi {
 
   async merge({ ids, name }: MergeRequest): Promise<SessionSummary> {
     const typed = normalizeName(name ?? '');
-    if (!typed.ok) throw new UserError(typed.error);
+    if (!typed.ok) throw typed.error;
     const unique = [...new Set(ids)];
-    if (unique.length < 2) throw new UserError('Select at least two sessions to merge.');
+    if (unique.length < 2) throw new UserError('errorMergeTooFew');
     const { db } = this.deps;
     const sources = await this.withRoom(() =>
       db.transaction('r', [db.summaries, db.bodies, db.refLists, db.tabRecords], async () => {
@@ -394,7 +389,7 @@ export class SessionService implements ServiceApi {
 
   async setTags({ id, tags }: { id: string; tags: string[] }): Promise<SessionSummary> {
     const typed = normalizeTags(tags);
-    if (!typed.ok) throw new UserError(typed.error);
+    if (!typed.ok) throw typed.error;
     return this.updateSummary(id, { tags: typed.tags, updatedAt: this.now() });
   }
 
@@ -626,7 +621,7 @@ export class SessionService implements ServiceApi {
   private async liveSummary(id: string): Promise<SessionSummary> {
     const session = await this.deps.db.summaries.get(id);
     if (session === undefined || session.deletedAt !== 0) {
-      throw new UserError('That session no longer exists.');
+      throw new UserError('errorSessionGone');
     }
     return session;
   }

@@ -1,5 +1,6 @@
 import type { Badge } from './adapters/badge';
 import { messageFor } from './errors';
+import { t } from './i18n';
 import type { ServiceApi } from './protocol';
 
 export const SAVE_COMMAND = 'save-session';
@@ -11,12 +12,8 @@ export async function saveFromShortcut(
 ): Promise<void> {
   try {
     const { session } = await service.save({});
-    await badge.flash(
-      '✓',
-      '#1a7f37',
-      `Tabkeep: saved “${session.name}” (${session.tabCount} tabs)`,
-    );
+    await badge.flash('✓', '#1a7f37', t('noteSavedBadge', session.name, session.tabCount));
   } catch (error) {
-    await badge.flash('!', '#cf222e', `Tabkeep could not save: ${messageFor(error)}`);
+    await badge.flash('!', '#cf222e', t('warningSaveFailedBadge', messageFor(error)));
   }
 }

@@ -47,7 +47,7 @@ export function purgeTrash(db: TabkeepDb, now: number): Promise<number> {
 /** Drops one session that is in the trash. Live sessions must be deleted first. */
 export async function deleteForever(db: TabkeepDb, id: string): Promise<void> {
   const dropped = await dropForGood(db, (trash) => trash.filter((s) => s.id === id));
-  if (dropped === 0) throw new UserError('That session is not in the trash.');
+  if (dropped === 0) throw new UserError('errorNotInTrash');
 }
 
 export function emptyTrash(db: TabkeepDb): Promise<number> {

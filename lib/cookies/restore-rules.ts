@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t, type MessageKey } from '../i18n';
 import { DEFAULT_COOKIE_LIMITS, type CookieLimits } from './limits';
 import { normalizeHost, related } from './sites';
 import {
@@ -62,12 +63,12 @@ export interface CookieRestoreOptions {
 export { DEFAULT_COOKIE_LIMITS, type CookieLimits };
 
 export const SKIP_REASONS = {
-  outsideSession: 'its site is not among the session’s tabs.',
-  hostPrefix: 'a __Host- cookie must be secure, on path /, without a domain.',
-  securePrefix: 'a __Secure- cookie must be secure.',
-  sameSiteNone: 'SameSite=None needs Secure.',
-  partitioned: 'a partitioned cookie must be secure.',
-} as const;
+  outsideSession: 'noteCookieOutsideSession',
+  hostPrefix: 'noteCookieHostPrefix',
+  securePrefix: 'noteCookieSecurePrefix',
+  sameSiteNone: 'noteCookieSameSiteNone',
+  partitioned: 'noteCookiePartitioned',
+} as const satisfies Record<string, MessageKey>;
 
 interface Candidate {
   index: number;
@@ -102,7 +103,7 @@ export function planCookieRestore(
     if (!parsed.success) {
       skippedAt[index] = {
         ...rawLabel(entry),
-        why: `it is not a cookie Tabkeep can read: ${describeIssue(parsed.issues[0])}.`,
+        why: t('noteCookieUnreadable', describeIssue(parsed.issues[0])),
       };
       return;
     }
@@ -112,7 +113,7 @@ export function planCookieRestore(
     };
 
     const url = cookieUrl(cookie);
-    if (url === null) return skip('its domain is not a host name a browser accepts.');
+    if (url === null) return skip(t('noteCookieBadDomain'));
     const why = ruleViolation(cookie, options.now, sites);
     if (why !== null) return skip(why);
     const store = options.storeFor(cookie);
@@ -135,12 +136,11 @@ export function planCookieRestore(
   for (const c of kept) setAt[c.index] = c.call;
 
   const overLimit = candidates.length - kept.length;
+  // The limits stay plain figures ("3300"); t() would group them like counts ("3,300").
   const warnings =
     overLimit === 0
       ? []
-      : [
-          `${overLimit} cookie(s) were left out, those expiring soonest: browsers keep about ${limits.perSite} cookies per site and ${limits.total} in all, and drop any over that.`,
-        ];
+      : [t('warningCookiesOverLimit', overLimit, String(limits.perSite), String(limits.total))];
   return {
     set: setAt.filter((c) => c !== undefined),
     skipped: skippedAt.filter((s) => s !== undefined),
@@ -151,13 +151,13 @@ export function planCookieRestore(
 /** The first rule of DESIGN §5 a valid saved cookie breaks, in words; null if none. */
 function ruleViolation(cookie: SavedCookie, now: number, sites: readonly string[]): string | null {
   if (!cookie.session && cookie.expirationDate! * 1000 <= now) {
-    return `it expired on ${new Date(cookie.expirationDate! * 1000).toISOString()}.`;
+    return t('noteCookieExpired', new Date(cookie.expirationDate! * 1000).toISOString());
   }
   if (
     !isOfSession(normalizeHost(cookie.domain), sites) &&
     !partitionedUnderSession(cookie, sites)
   ) {
-    return SKIP_REASONS.outsideSession;
+    return t(SKIP_REASONS.outsideSession);
   }
   // Browsers match the prefixes without regard to case (RFC 6265bis).
   const lowerName = cookie.name.toLowerCase();
@@ -165,11 +165,11 @@ function ruleViolation(cookie: SavedCookie, now: number, sites: readonly string[
     lowerName.startsWith('__host-') &&
     (!cookie.secure || cookie.path !== '/' || !cookie.hostOnly)
   ) {
-    return SKIP_REASONS.hostPrefix;
+    return t(SKIP_REASONS.hostPrefix);
   }
-  if (lowerName.startsWith('__secure-') && !cookie.secure) return SKIP_REASONS.securePrefix;
-  if (cookie.sameSite === 'no_restriction' && !cookie.secure) return SKIP_REASONS.sameSiteNone;
-  if (isPartitioned(cookie) && !cookie.secure) return SKIP_REASONS.partitioned;
+  if (lowerName.startsWith('__secure-') && !cookie.secure) return t(SKIP_REASONS.securePrefix);
+  if (cookie.sameSite === 'no_restriction' && !cookie.secure) return t(SKIP_REASONS.sameSiteNone);
+  if (isPartitioned(cookie) && !cookie.secure) return t(SKIP_REASONS.partitioned);
   return null;
 }
 
@@ -199,12 +199,12 @@ function applyLimits(
     list.sort(latestFirst);
     withinSites.push(...list.slice(0, limits.perSite));
     for (const c of list.slice(limits.perSite)) {
-      skip(c, `its site (${c.site}) has over ${limits.perSite} cookies; this one expires sooner.`);
+      skip(c, t('noteCookieSiteFull', c.site, String(limits.perSite)));
     }
   }
   withinSites.sort(latestFirst);
   for (const c of withinSites.slice(limits.total)) {
-    skip(c, `there are over ${limits.total} cookies in all; this one expires sooner.`);
+    skip(c, t('noteCookieTotalFull', String(limits.total)));
   }
   return withinSites.slice(0, limits.total);
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CookiesAdapter } from '../adapters/cookies';
+import { t } from '../i18n';
 import type { WindowSnap } from '../model';
 import { SavedCookieSchema, type SavedCookie } from './model';
 import { DEFAULT_COOKIE_LIMITS, planCookieRestore, type SkippedCookie } from './restore-rules';
@@ -71,7 +72,7 @@ export async function restoreCookies(
       skipped.push({
         name: call.name,
         domain: call.domain ?? new URL(call.url).hostname,
-        why: `the browser refused it (${error instanceof Error ? error.message : String(error)}).`,
+        why: t('noteCookieRefused', error instanceof Error ? error.message : String(error)),
       });
     }
   }

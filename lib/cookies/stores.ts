@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { SavedCookie } from './model';
 
 /*
@@ -39,20 +40,16 @@ export function storeFor(
 ): { storeId: string } | { why: string } {
   if (DEFAULT_STORES.has(cookie.storeId)) return { storeId: targets.defaultStore };
   if (PRIVATE_STORES.has(cookie.storeId)) {
-    return {
-      why: 'it was saved from a private window, whose cookies the browser forgets when it closes; Tabkeep restores only those of normal windows.',
-    };
+    return { why: t('noteCookiePrivate') };
   }
   const name = cookie.container?.name;
   if (name === undefined) {
-    return { why: `it was saved in a container (${cookie.storeId}) whose name is not known.` };
+    return { why: t('noteCookieContainerUnnamed', cookie.storeId) };
   }
   if (targets.containers === null) {
-    return {
-      why: `it was saved in the Firefox container “${name}”, and this browser has no containers.`,
-    };
+    return { why: t('noteCookieNoContainers', name) };
   }
   const storeId = targets.containers.get(name) ?? null;
-  if (storeId === null) return { why: `the container “${name}” could not be found or made here.` };
+  if (storeId === null) return { why: t('noteCookieContainerMissing', name) };
   return { storeId };
 }

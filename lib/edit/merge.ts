@@ -4,7 +4,7 @@ import { tidyWindows } from './tidy';
 
 /** Every window of every session, in the order the sessions are given. */
 export function mergeWindows(sessions: readonly (readonly WindowSnap[])[]): WindowSnap[] {
-  if (sessions.length < 2) throw new UserError('Select at least two sessions to merge.');
+  if (sessions.length < 2) throw new UserError('errorMergeTooFew');
   return tidyWindows(sessions.flat());
 }
 

@@ -16,9 +16,7 @@ export function moveTabs(
   to: MoveTarget,
 ): WindowSnap[] {
   if (to !== 'new' && (!Number.isInteger(to) || windows[to] === undefined)) {
-    throw new UserError(
-      `There is no window number ${Number(to) + 1} in this session (it has ${windows.length}).`,
-    );
+    throw new UserError('errorNoSuchWindow', Number(to) + 1, windows.length);
   }
   const places = placesOf(windows, positions);
   const moving = placeKeys(places);

@@ -13,17 +13,15 @@ export interface TabPlace {
  * that counted from a stale body must not remove the wrong tab.
  */
 export function placesOf(windows: readonly WindowSnap[], positions: readonly number[]): TabPlace[] {
-  if (positions.length === 0) throw new UserError('Select at least one tab.');
+  if (positions.length === 0) throw new UserError('errorNoTabSelected');
   const all: TabPlace[] = windows.flatMap((w, window) => w.tabs.map((_, tab) => ({ window, tab })));
   const seen = new Set<number>();
   return positions.map((p) => {
     const place = Number.isInteger(p) ? all[p] : undefined;
     if (place === undefined) {
-      throw new UserError(
-        `There is no tab number ${p + 1} in this session (it has ${all.length}). Reload the page and try again.`,
-      );
+      throw new UserError('errorNoSuchTab', p + 1, all.length);
     }
-    if (seen.has(p)) throw new UserError(`Tab number ${p + 1} was selected twice.`);
+    if (seen.has(p)) throw new UserError('errorTabTwice', p + 1);
     seen.add(p);
     return place;
   });

@@ -1,7 +1,9 @@
+import { UserError } from '../errors';
+
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
 
-export type TagsResult = { ok: true; tags: string[] } | { ok: false; error: string };
+export type TagsResult = { ok: true; tags: string[] } | { ok: false; error: UserError };
 
 /** Tags as a person typed them -> trimmed, blanks and repeats (ignoring case) dropped. */
 export function normalizeTags(raw: readonly string[]): TagsResult {
@@ -13,17 +15,14 @@ export function normalizeTags(raw: readonly string[]): TagsResult {
     if (tag.length > MAX_TAG_LENGTH) {
       return {
         ok: false,
-        error: `A tag may be at most ${MAX_TAG_LENGTH} characters long (“${tag.slice(0, 20)}…” has ${tag.length}).`,
+        error: new UserError('errorTagTooLong', MAX_TAG_LENGTH, tag.slice(0, 20), tag.length),
       };
     }
     seen.add(tag.toLowerCase());
     tags.push(tag);
   }
   if (tags.length > MAX_TAGS) {
-    return {
-      ok: false,
-      error: `A session may have at most ${MAX_TAGS} tags (this has ${tags.length}).`,
-    };
+    return { ok: false, error: new UserError('errorTooManyTags', MAX_TAGS, tags.length) };
   }
   return { ok: true, tags };
 }

@@ -9,7 +9,7 @@ import type { WindowSnap } from '../model';
 export function tidyWindows(windows: readonly WindowSnap[]): WindowSnap[] {
   const kept = windows.filter((w) => w.tabs.length > 0);
   if (kept.length === 0) {
-    throw new UserError('That would leave the session without tabs: delete the session instead.');
+    throw new UserError('errorNoTabsLeft');
   }
   let focusSeen = false;
   return kept.map((w) => {

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContainersAdapter } from '../adapters/containers';
 import type { TabGroupsAdapter } from '../adapters/tab-groups';
+import { t } from '../i18n';
 import type { ContainerSnap } from '../model';
 import type { PlannedTab, PlannedWindow, RestoreOutcome, RestorePlan } from './plan';
 
@@ -53,9 +54,7 @@ export async function runRestorePlan(
       outcome.tabs += await restoreWindow(win, run, into);
       if (into === undefined) outcome.windows++;
     } catch (error) {
-      outcome.warnings.push(
-        `A window of ${win.tabs.length} tab(s) could not be restored: ${String(error)}`,
-      );
+      outcome.warnings.push(t('warningWindowNotRestored', win.tabs.length, String(error)));
       // Progress still reaches the total.
       for (let i = done - before; i < win.tabs.length; i++) run.tick();
     }
@@ -71,7 +70,7 @@ async function currentWindowId(warnings: string[]): Promise<number | undefined> 
   } catch {
     // No normal window open: fall through.
   }
-  warnings.push('No window was open to add the tabs to: they opened in a new window.');
+  warnings.push(t('warningNoCurrentWindow'));
   return undefined;
 }
 
@@ -126,7 +125,7 @@ async function restoreWindow(
       await applyTabState(made.id!, tab, false);
     } catch (error) {
       // One refused tab must not cost the rest of the window.
-      run.warnings.push(`A tab (${tab.url ?? 'new tab'}) could not be opened: ${String(error)}`);
+      run.warnings.push(t('warningTabNotOpened', tab.url ?? t('noteNewTabPage'), String(error)));
     }
     run.tick();
   }
@@ -138,7 +137,7 @@ async function restoreWindow(
     try {
       await run.tabGroups.create(windowId, members, group);
     } catch (error) {
-      run.warnings.push(`The group “${group.title}” could not be recreated: ${String(error)}`);
+      run.warnings.push(t('warningGroupNotRecreated', group.title, String(error)));
     }
   }
   if (into !== undefined) {
@@ -185,9 +184,7 @@ async function createWindow(
       return await createOrFail({ ...props, ...win.bounds });
     } catch {
       // Chrome refuses bounds that put a window mostly off screen (another monitor layout).
-      warnings.push(
-        'A window was placed where the browser chose: its saved position is off screen.',
-      );
+      warnings.push(t('warningWindowOffScreen'));
     }
   }
   return createOrFail(props);

@@ -1,4 +1,5 @@
 import type { Badge } from '../adapters/badge';
+import { t } from '../i18n';
 import type { ProgressListener } from './execute';
 
 /** Restores of more tabs than this show their progress; smaller ones are over at once. */
@@ -26,11 +27,11 @@ export function progressReporter(
     shownAt = now();
     post(done, total);
     void (finished
-      ? badge.flash('✓', GREEN, `Tabkeep: restored ${total} tabs`)
+      ? badge.flash('✓', GREEN, t('noteRestoredBadge', total))
       : badge.flash(
           `${Math.floor((done / total) * 100)}%`,
           BLUE,
-          `Tabkeep: restoring… ${done} of ${total} tabs`,
+          t('noteRestoringBadge', done, total),
         ));
   };
 }

@@ -1,4 +1,5 @@
 import type { RawBrowserState } from '../capture/raw';
+import { t } from '../i18n';
 import type { RestoreOutcome, RestorePlan } from './plan';
 
 export interface ReplaceSteps {
@@ -30,10 +31,7 @@ export async function replaceWindows(
     return {
       ...outcome,
       closedWindows: 0,
-      warnings: [
-        ...outcome.warnings,
-        'The windows open before were left open, since the session did not fully open.',
-      ],
+      warnings: [...outcome.warnings, t('warningReplaceKeptOpen')],
     };
   }
   let closedWindows = 0;

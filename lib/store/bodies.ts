@@ -27,13 +27,13 @@ export async function readBody(
 ): Promise<{ windows: WindowSnap[]; extra?: Extra }> {
   const parsed = v.safeParse(StoredBodySchema, await db.bodies.get(session.id));
   if (!parsed.success) {
-    throw new UserError(`“${session.name}” cannot be opened: its stored data is damaged.`);
+    throw new UserError('errorDamagedOpen', session.name);
   }
   const body = parsed.output;
   if ('windows' in body) return body;
   const refs = await readRefList(db, body.list);
   if (refs === null) {
-    throw new UserError(`“${session.name}” cannot be opened: its window layout is missing.`);
+    throw new UserError('errorLayoutMissing', session.name);
   }
   return { windows: await resolveWindows(db, refs, session.name) };
 }

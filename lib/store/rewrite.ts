@@ -26,16 +26,14 @@ export function readEditable(db: TabkeepDb, id: string): Promise<Editable> {
   return db.transaction('r', [db.summaries, db.bodies], async () => {
     const summary = await db.summaries.get(id);
     if (summary === undefined || summary.deletedAt !== 0) {
-      throw new UserError('That session no longer exists.');
+      throw new UserError('errorSessionGone');
     }
     if (SHARED_KINDS.includes(summary.kind)) {
-      throw new UserError(
-        `“${summary.name}” is an autosave or a recovered session and cannot be edited: keep it as a named session first, then edit the copy.`,
-      );
+      throw new UserError('errorSharedNotEditable', summary.name);
     }
     const body = v.safeParse(SessionBodySchema, await db.bodies.get(id));
     if (!body.success) {
-      throw new UserError(`“${summary.name}” cannot be edited: its stored data is damaged.`);
+      throw new UserError('errorDamagedEdit', summary.name);
     }
     return { summary, body: body.output };
   });
@@ -61,10 +59,10 @@ export async function writeEdited(
   return db.transaction('rw', [db.summaries, db.bodies, db.searchTexts], async () => {
     const current = await db.summaries.get(before.summary.id);
     if (current === undefined || current.deletedAt !== 0) {
-      throw new UserError('That session no longer exists.');
+      throw new UserError('errorSessionGone');
     }
     if (current.hash !== before.summary.hash || current.updatedAt !== before.summary.updatedAt) {
-      throw new UserError('The session changed meanwhile. Look at it again and retry.');
+      throw new UserError('errorSessionChanged');
     }
     // From the current row: a favourite star set meanwhile (not an edit) is kept.
     const edited: SessionSummary = { ...current, ...counts };

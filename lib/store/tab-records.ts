@@ -91,9 +91,7 @@ export async function resolveWindows(
     if (v.is(TabRecordSchema, row)) tabs.set(row.id, row.tab);
   });
   if (tabs.size !== ids.length) {
-    throw new UserError(
-      `“${name}” cannot be opened: ${ids.length - tabs.size} of its tabs are missing from storage.`,
-    );
+    throw new UserError('errorTabsMissing', name, ids.length - tabs.size);
   }
   return refs.map((w) => ({ ...w, tabs: w.tabs.map((id) => tabs.get(id)!) }));
 }

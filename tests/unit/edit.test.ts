@@ -170,11 +170,13 @@ describe('tags', () => {
     const many = Array.from({ length: MAX_TAGS + 1 }, (_, i) => `t${i}`);
     expect(normalizeTags(many)).toEqual({
       ok: false,
-      error: expect.stringMatching(/at most 20 tags/),
+      error: expect.objectContaining({ message: expect.stringMatching(/at most 20 tags/) }),
     });
     expect(normalizeTags(['x'.repeat(51)])).toEqual({
       ok: false,
-      error: expect.stringMatching(/at most 50 characters/),
+      error: expect.objectContaining({
+        message: expect.stringMatching(/at most 50 characters/),
+      }),
     });
   });
 

@@ -50,7 +50,9 @@ describe('normalizeName', () => {
     const result = normalizeName('x'.repeat(10_000));
     expect(result).toEqual({
       ok: false,
-      error: `That name is 10,000 characters long; a name can have at most ${MAX_NAME_LENGTH}.`,
+      error: expect.objectContaining({
+        message: `That name is 10,000 characters long; a name can have at most ${MAX_NAME_LENGTH}.`,
+      }),
     });
   });
 });

@@ -25,7 +25,7 @@ const api: ServiceApi = {
     };
   },
   async rename() {
-    throw new UserError('A session needs a name.');
+    throw new UserError('errorNameNeeded');
   },
   async remove() {
     throw new Error('database closed');
@@ -41,7 +41,7 @@ const api: ServiceApi = {
     return { sessions: 0 };
   },
   async keep() {
-    throw new UserError('That session no longer exists.');
+    throw new UserError('errorSessionGone');
   },
   async saveSettings(settings) {
     calls.push(['saveSettings', settings]);
@@ -64,16 +64,16 @@ const api: ServiceApi = {
   },
   async editTabs(req) {
     calls.push(['editTabs', req]);
-    throw new UserError('not here');
+    throw new UserError('errorSessionGone');
   },
   async merge() {
-    throw new UserError('not here');
+    throw new UserError('errorSessionGone');
   },
   async setTags() {
-    throw new UserError('not here');
+    throw new UserError('errorSessionGone');
   },
   async setFavourite() {
-    throw new UserError('not here');
+    throw new UserError('errorSessionGone');
   },
   async deleteForever() {},
   async emptyTrash() {

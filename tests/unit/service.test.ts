@@ -3,6 +3,7 @@ import type { TabkeepDb } from '@/lib/db';
 import { UserError } from '@/lib/errors';
 import { listLiveSessions } from '@/lib/session-index';
 import { rawState, rawTab, rawWindow } from './fakes';
+import { speak } from './locale-fake';
 import { Harness } from './service-harness';
 
 let h: Harness;
@@ -62,9 +63,7 @@ describe('save', () => {
 
   it('refuses to save a browser showing only a new-tab page', async () => {
     h.browser = rawState([rawWindow([rawTab('chrome://newtab/')])]);
-    await expect(makeService().save({})).rejects.toThrow(
-      new UserError('Nothing to save: only empty new-tab pages are open.'),
-    );
+    await expect(makeService().save({})).rejects.toThrow(new UserError('errorNothingToSaveBlank'));
     expect(await db.summaries.count()).toBe(0);
   });
 
@@ -205,5 +204,25 @@ describe('restore', () => {
     );
     expect(h.restored).toEqual([]);
     expect(await db.summaries.get(session.id)).toEqual(session);
+  });
+
+  it('refuses and warns in the browser’s language', async () => {
+    speak('de');
+    h.browser = rawState(
+      [
+        rawWindow([rawTab('https://a.test/')]),
+        rawWindow([rawTab('https://c.test/')], { incognito: true }),
+      ],
+      { incognitoAllowed: true },
+    );
+    const service = makeService();
+    const { session } = await service.save({ name: 'Arbeit' });
+    expect((await service.restore({ id: session.id })).warnings).toEqual([
+      'Private Fenster als normale Fenster geöffnet (1): Tabkeep ist in privaten Fenstern nicht erlaubt.',
+    ]);
+    await db.bodies.put({ id: session.id, windows: [{ tabs: 'nope' }] } as never);
+    await expect(service.restore({ id: session.id })).rejects.toThrow(
+      '„Arbeit“ kann nicht geöffnet werden: Die gespeicherten Daten sind beschädigt.',
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('saveFromShortcut', () => {
     await saveFromShortcut(
       {
         save: async () => {
-          throw new UserError('Nothing to save: only empty new-tab pages are open.');
+          throw new UserError('errorNothingToSaveBlank');
         },
       },
       badge,
