@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { benchHooks } from './bench/wxt-hooks';
 import { inlinePageCss } from './scripts/inline-page-css';
+import { modulesLast } from './scripts/modules-last';
 
 // Gecko needs a stable add-on id so Firefox keeps the extension's storage across
 // reinstalls, and so tests can pin its moz-extension:// UUID.
@@ -17,7 +18,7 @@ export default defineConfig({
   // `wxt build --mode bench` adds the benchmark page; every other build leaves it out.
   hooks: benchHooks,
   vite: () => ({
-    plugins: [preact(), inlinePageCss('popup')],
+    plugins: [preact(), inlinePageCss('popup'), modulesLast('popup')],
   }),
   manifest: ({ browser }) => ({
     // Words come from public/_locales (English and German).
