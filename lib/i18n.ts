@@ -31,3 +31,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   known.set(cacheKey, text);
   return text;
 }
+
+/**
+ * The language of the words the pages show, for `<html lang>`. Not i18n.getUILanguage():
+ * Chromium started with --lang=de picked the German messages but still answered "en-US".
+ */
+export function pageLanguage(): string {
+  return t('languageTag');
+}

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { pageLanguage } from '@/lib/i18n';
 import { ManagerApp } from '@/components/ManagerApp';
 import '@/components/style.css';
 import '@/components/manager.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = pageLanguage();
 render(<ManagerApp />, document.getElementById('app')!);

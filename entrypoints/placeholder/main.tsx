@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { pageLanguage } from '@/lib/i18n';
 import { PlaceholderPage } from '@/components/PlaceholderPage';
 import '@/components/style.css';
 import '@/components/placeholder.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = pageLanguage();
 const params = new URLSearchParams(location.search);
 const url = params.get('url') ?? '';
 const title = params.get('title') ?? '';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { pageLanguage } from '@/lib/i18n';
 import { PopupApp } from '@/components/PopupApp';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = pageLanguage();
 render(<PopupApp />, document.getElementById('app')!);

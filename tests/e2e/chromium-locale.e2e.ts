@@ -37,3 +37,26 @@ test('Chromium in German shows the popup in German', async () => {
     .poll(() => popup.getByRole('status').first().textContent())
     .toMatch(/^1 Fenster mit \d+ Tabs? wiederhergestellt\./);
 });
+
+test('Chromium in German shows the manager, and the service’s messages, in German', async () => {
+  // The session "Eins" saved by the test before.
+  const manager = await chromium!.openExtensionPage('manager.html#sessions');
+  expect(await manager.locator('html').getAttribute('lang')).toMatch(/^de/);
+  await expect
+    .poll(() => manager.locator('.empty').textContent())
+    .toBe('Öffnen Sie eine Sitzung, um ihre Fenster und Tabs zu sehen.');
+  await manager
+    .getByRole('list', { name: 'Sitzungen' })
+    .getByRole('button', { name: 'Öffnen: Eins' })
+    .click();
+  const detail = manager.getByRole('region', { name: 'Sitzungsdetails' });
+  // A tag too long: the service refuses it, in German.
+  await detail.getByRole('textbox', { name: 'Schlagwörter' }).fill('x'.repeat(60));
+  await detail.getByRole('button', { name: 'Schlagwörter speichern' }).click();
+  await expect
+    .poll(() => manager.locator('.sessions-side').getByRole('status').textContent())
+    .toBe(`Ein Schlagwort darf höchstens 50 Zeichen lang sein („${'x'.repeat(20)}…“ hat 60).`);
+
+  await manager.getByRole('link', { name: 'Papierkorb' }).click();
+  await expect.poll(() => manager.getByText('Der Papierkorb ist leer.').count()).toBe(1);
+});
