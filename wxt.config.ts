@@ -31,7 +31,7 @@ export default defineConfig({
       'unlimitedStorage',
       'tabGroups',
       'alarms',
-      ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : []),
+      ...(browser === 'firefox' ? ['contextualIdentities', 'cookies'] : ['favicon']),
     ],
     // Logins are opt-in (DESIGN §5): Chrome asks for `cookies` from a click. Firefox grants
     // it with the extension (opening a tab in a container needs it), and there, as in

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { AUTOSAVE_ALARM, LIVE_ALARM, TRASH_ALARM } from '@/lib/adapters/alarms';
 import { browserBadge } from '@/lib/adapters/badge';
 import { broadcastChanges } from '@/lib/adapters/change-broadcast';
+import { announceLazyActivation } from '@/lib/adapters/lazy-activation';
 import { onBrowserChange } from '@/lib/adapters/change-events';
 import { requestPersistentStorage } from '@/lib/adapters/persistence';
 import { sessionStorageRunMarker } from '@/lib/adapters/run-marker';
@@ -51,6 +52,8 @@ export default defineBackground(() => {
     if (command === SAVE_COMMAND) void saveFromShortcut(service, badge);
   });
   onBrowserChange(browserTabGroups(), () => live.poke());
+  // Firefox restores tabs discarded, not on the lazy page.
+  if (!import.meta.env.FIREFOX) announceLazyActivation();
   // At once, not after `ready`: if this was the last window, the browser is quitting.
   browser.windows.onRemoved.addListener(() => void service.windowClosed());
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -8,6 +8,9 @@
 
 export const LAZY_PATH = '/lazy.html';
 
+/** Where the worker names the lazy page (its URL) whose tab was just activated. */
+export const LAZY_ACTIVATED_CHANNEL = 'tabkeep-lazy-activated';
+
 export function lazyUrl(
   extensionOrigin: string,
   url: string,

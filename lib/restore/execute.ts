@@ -48,16 +48,25 @@ export async function runRestorePlan(
     tick: () => onProgress(++done, plan.tabCount),
   };
   const into = plan.into === 'current' ? await currentWindowId(outcome.warnings) : undefined;
+  let front: number | undefined;
   for (const win of plan.windows) {
     const before = done;
     try {
-      outcome.tabs += await restoreWindow(win, run, into);
+      const opened = await restoreWindow(win, run, into);
+      outcome.tabs += opened.tabs;
       if (into === undefined) outcome.windows++;
+      if (front === undefined || win.focused) front = opened.windowId;
     } catch (error) {
       outcome.warnings.push(t('warningWindowNotRestored', win.tabs.length, String(error)));
       // Progress still reaches the total.
       for (let i = done - before; i < win.tabs.length; i++) run.tick();
     }
+  }
+  // Windows open in the background, then the one that had the focus comes to the front: a
+  // window in front redraws its tab strip for each tab added (about 1 s of the browser's
+  // time in a restore of 500 tabs).
+  if (into === undefined && front !== undefined) {
+    await browser.windows.update(front, { focused: true }).catch(() => undefined);
   }
   return outcome;
 }
@@ -83,8 +92,7 @@ async function restoreWindow(
   win: PlannedWindow,
   run: Run,
   into: number | undefined,
-): Promise<number> {
-  if (win.tabs.length === 0) return 0;
+): Promise<{ tabs: number; windowId: number }> {
   const store = async (tab: PlannedTab): Promise<string | undefined> =>
     tab.container === null ? undefined : ((await run.resolveStore(tab.container)) ?? undefined);
   const activeIndex = Math.max(
@@ -146,7 +154,7 @@ async function restoreWindow(
   } else if (win.state !== 'normal') {
     await browser.windows.update(windowId, { state: win.state });
   }
-  return tabIds.filter((id) => id !== undefined).length;
+  return { tabs: tabIds.filter((id) => id !== undefined).length, windowId };
 }
 
 /**
@@ -176,7 +184,7 @@ async function createWindow(
   const props: FirefoxCreate<Browser.windows.CreateData> = {
     url: first.url ?? undefined,
     incognito: win.incognito,
-    focused: true,
+    focused: false,
   };
   if (cookieStoreId !== undefined) props.cookieStoreId = cookieStoreId;
   if (win.bounds !== null) {

@@ -28,6 +28,8 @@ export interface PlannedWindow {
   state: Exclude<WindowState, 'minimized'>;
   bounds: Bounds | null;
   incognito: boolean;
+  /** The window that had the focus when saved comes to the front once all are open. */
+  focused: boolean;
   tabs: PlannedTab[];
   groups: GroupSnap[];
 }
@@ -131,6 +133,7 @@ export function planRestore(windows: readonly WindowSnap[], env: PlanEnv): Resto
       state: win.state === 'minimized' ? 'normal' : win.state,
       bounds: boundsOf(win),
       incognito,
+      focused: win.focused,
       tabs,
       groups: win.groups.filter((g) => usedGroups.has(g.id)),
     });

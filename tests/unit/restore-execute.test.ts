@@ -74,6 +74,7 @@ function planOf(win: Partial<PlannedWindow> & Pick<PlannedWindow, 'tabs'>) {
     state: 'normal',
     bounds: null,
     incognito: false,
+    focused: false,
     groups: [],
     ...win,
   };
@@ -116,7 +117,7 @@ describe('runRestorePlan', () => {
         args: {
           url: 'https://a.test/',
           incognito: false,
-          focused: true,
+          focused: false,
           left: 1,
           top: 2,
           width: 300,
@@ -133,9 +134,27 @@ describe('runRestorePlan', () => {
       },
       { op: 'tabs.update', args: [103, { muted: true }] },
       { op: 'windows.update', args: [100, { state: 'maximized' }] },
+      // Opened in the background, it comes to the front once it holds every tab.
+      { op: 'windows.update', args: [100, { focused: true }] },
     ]);
     // Group members in window order: the active tab (101) first.
     expect(grouped).toEqual([{ windowId: 100, tabIds: [101, 103], group: research }]);
+  });
+
+  it('brings the window that had the focus to the front once every window is open', async () => {
+    const one = planOf({ tabs: [tab('https://a.test/')] }).windows[0]!;
+    const plan = {
+      ...planOf({ tabs: [tab('https://a.test/')] }),
+      windows: [one, { ...one, focused: true }, one],
+      tabCount: 3,
+    };
+    await runRestorePlan(plan, { tabGroups, containers });
+    expect(calls.filter((c) => c.op.startsWith('windows.'))).toEqual([
+      { op: 'windows.create', args: { url: 'https://a.test/', incognito: false, focused: false } },
+      { op: 'windows.create', args: { url: 'https://a.test/', incognito: false, focused: false } },
+      { op: 'windows.create', args: { url: 'https://a.test/', incognito: false, focused: false } },
+      { op: 'windows.update', args: [102, { focused: true }] },
+    ]);
   });
 
   it('pins the active tab after opening the window with it', async () => {
@@ -195,7 +214,7 @@ describe('runRestorePlan', () => {
     ]);
     expect(calls[1]).toEqual({
       op: 'windows.create',
-      args: { url: 'https://a.test/', incognito: false, focused: true },
+      args: { url: 'https://a.test/', incognito: false, focused: false },
     });
   });
 
@@ -235,7 +254,7 @@ describe('runRestorePlan: lazy tabs', () => {
     });
     await runRestorePlan(plan, { tabGroups, containers });
     expect(calls.map((c) => c.args)).toEqual([
-      { url: 'https://a.test/', incognito: false, focused: true },
+      { url: 'https://a.test/', incognito: false, focused: false },
       {
         windowId: 100,
         url: 'https://b.test/',
@@ -245,6 +264,7 @@ describe('runRestorePlan: lazy tabs', () => {
         discarded: true,
         title: 'Bee',
       },
+      [100, { focused: true }],
     ]);
   });
 
@@ -268,6 +288,7 @@ describe('runRestorePlan: lazy tabs', () => {
         title: 'Loaded',
       },
       { windowId: 100, url: 'https://stay-loaded.test/', pinned: false, active: false, index: 1 },
+      [100, { focused: true }],
     ]);
   });
 });
