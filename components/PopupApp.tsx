@@ -1,23 +1,19 @@
 import { DEFAULT_LIMITS } from '@/lib/search/index';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { requestCookieAccess } from '@/lib/adapters/permissions';
 import { callService } from '@/lib/client';
 import type { CookieScope } from '@/lib/cookies/capture';
-import { originPatterns } from '@/lib/cookies/sites';
-import { cookieReportText, limitWarning } from '@/lib/cookies/words';
 import type { SessionSummary } from '@/lib/model';
-import { DEFAULT_MODE, type RestoreMode } from '@/lib/restore/mode';
 import { SORT_KEYS, type SortKey } from '@/lib/session-list';
 import { t, type MessageKey } from '@/lib/i18n';
-import { counted, plural } from './format';
 import { RestoreProgress } from './RestoreProgress';
-import { placeholdersLine, restoredLine } from './restore-words';
+import { saveReportText } from './save-words';
 import { SaveForm } from './SaveForm';
 import { SearchResults } from './SearchResults';
 import { SessionList } from './SessionList';
 import { StorageLine } from './StorageLine';
 import { useAttempt } from './use-attempt';
+import { useRestore } from './use-restore';
 import { usePopupData } from './use-popup-data';
 import { useSearch } from './use-search';
 
@@ -38,73 +34,13 @@ export function PopupApp() {
   useTakeOverFirstPaint(data.status !== 'loading');
   const { status, attempt } = useAttempt();
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
-  /** A restore waiting for the person to accept the cookie-limit warning. */
-  const [pending, setPending] = useState<{
-    session: SessionSummary;
-    mode: RestoreMode;
-    warning: string;
-  } | null>(null);
+  const { restore, confirmation } = useRestore(attempt);
 
   const save = (name: string, logins: { scope: CookieScope; allowed: boolean } | null) =>
     attempt(
       () => callService('save', { name, ...(logins?.allowed && { cookies: logins.scope }) }),
-      ({ session, skippedPrivateWindows, cookies }) =>
-        [
-          t(
-            'savedSession',
-            session.name,
-            counted(session.windowCount, 'Window'),
-            counted(session.tabCount, 'Tab'),
-          ),
-          skippedPrivateWindows > 0
-            ? `${plural(skippedPrivateWindows, 'private window')} left out.`
-            : '',
-          logins !== null && !logins.allowed
-            ? 'Logins were not saved: Tabkeep was not allowed to read cookies.'
-            : '',
-          cookies === undefined
-            ? ''
-            : cookies.note !== undefined
-              ? `Logins were not saved: ${cookies.note}`
-              : cookies.saved === 0
-                ? 'No login cookies of these sites were found.'
-                : `With its login (${plural(cookies.saved, 'cookie')}).`,
-        ]
-          .filter(Boolean)
-          .join(' '),
+      (result) => saveReportText(result, logins !== null && !logins.allowed),
     );
-
-  /**
-   * A session with cookies asks for access to their sites first thing in the click, as
-   * browsers require; a restore that would pass the cookie limits waits for a second click.
-   */
-  const restore = (
-    session: SessionSummary,
-    mode: RestoreMode = DEFAULT_MODE,
-    confirmed = false,
-  ) => {
-    const warning = session.cookies && !confirmed ? limitWarning(session.cookies) : null;
-    if (warning !== null) {
-      setPending({ session, mode, warning });
-      return;
-    }
-    setPending(null);
-    const access = session.cookies
-      ? requestCookieAccess(originPatterns(session.cookies.sites))
-      : Promise.resolve(false);
-    void attempt(
-      async () => callService('restore', { id: session.id, cookies: await access, mode }),
-      (report) =>
-        [
-          restoredLine(report),
-          placeholdersLine(report),
-          ...report.warnings,
-          report.cookies ? cookieReportText(report.cookies) : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-    );
-  };
 
   const rename = (session: SessionSummary, name: string) =>
     attempt(
@@ -150,21 +86,7 @@ export function PopupApp() {
         {status?.text}
       </p>
       <RestoreProgress />
-      {pending !== null && (
-        <div class="confirm" role="alert">
-          <p>{pending.warning}</p>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => restore(pending.session, pending.mode, true)}
-          >
-            {t('restoreAnyway')}
-          </button>{' '}
-          <button type="button" onClick={() => setPending(null)}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
+      {confirmation}
       {deleted !== null && (
         <div class="undo" role="alert">
           <span>{t('deletedSession', deleted.name)}</span>

@@ -1,18 +1,17 @@
 import { DEFAULT_LIMITS } from '@/lib/search/index';
 import { useEffect, useState } from 'preact/hooks';
 import { callService } from '@/lib/client';
-import { cookieReportText } from '@/lib/cookies/words';
 import { openDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { SessionSummary } from '@/lib/model';
 import { openPageDb } from '@/lib/page-db';
 import { listLiveSessions } from '@/lib/session-index';
 import { CompareResult } from './CompareResult';
-import { counted } from './format';
 import { MergeBar } from './MergeBar';
 import { SessionDetail } from './SessionDetail';
 import { ManagerSessionList } from './ManagerSessionList';
 import { useAttempt } from './use-attempt';
+import { useRestore } from './use-restore';
 import { SearchResults } from './SearchResults';
 import { useLiveQuery } from './use-live-query';
 import { useSearch } from './use-search';
@@ -24,6 +23,7 @@ export function SessionsView() {
   const [ticked, setTicked] = useState<readonly string[]>([]);
   const [comparing, setComparing] = useState<readonly [string, string] | null>(null);
   const { status, attempt } = useAttempt();
+  const { restore, confirmation } = useRestore(attempt);
   const [query, setQuery] = useState('');
   const [searchWanted, setSearchWanted] = useState(false);
   const [searchLimit, setSearchLimit] = useState(DEFAULT_LIMITS.sessions);
@@ -42,18 +42,6 @@ export function SessionsView() {
     setOpenId(s.id);
     setComparing(null);
   };
-  const restore = (s: SessionSummary) =>
-    void attempt(
-      () => callService('restore', { id: s.id, cookies: false }),
-      (r) =>
-        [
-          t('restoredWindows', counted(r.windows, 'Window'), counted(r.tabs, 'Tab')),
-          ...r.warnings,
-          r.cookies ? cookieReportText(r.cookies) : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-    );
   const openTab = (s: SessionSummary, index: number) =>
     void attempt(
       () => callService('restore', { id: s.id, mode: { kind: 'tab', index } }),
@@ -91,6 +79,7 @@ export function SessionsView() {
         <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
           {status?.text}
         </p>
+        {confirmation}
         {search.status === 'ready' ? (
           <SearchResults
             result={search.result}

@@ -35,7 +35,16 @@ export function formatDay(epochMs: number): string {
 }
 
 type CountNoun =
-  'Window' | 'OpenWindow' | 'Tab' | 'Session' | 'Autosave' | 'Byte' | 'DuplicateTab' | 'Day';
+  | 'Window'
+  | 'OpenWindow'
+  | 'PrivateWindow'
+  | 'Tab'
+  | 'Session'
+  | 'Autosave'
+  | 'Byte'
+  | 'DuplicateTab'
+  | 'Day'
+  | 'Cookie';
 
 /** "1 window", "3 tabs", in the browser's language. */
 export function counted(n: number, noun: CountNoun): string {

@@ -1,3 +1,4 @@
+import { cookieReportText } from '@/lib/cookies/words';
 import { t } from '@/lib/i18n';
 import type { RestoreReport } from '@/lib/protocol';
 import { counted } from './format';
@@ -17,4 +18,16 @@ export function placeholdersLine(report: RestoreReport): string {
   return report.placeholders > 0
     ? t('restoredPlaceholders', counted(report.placeholders, 'Tab'))
     : '';
+}
+
+/** The status line after a restore: what opened, what could not, and the logins. */
+export function restoreReportText(report: RestoreReport): string {
+  return [
+    restoredLine(report),
+    placeholdersLine(report),
+    ...report.warnings,
+    report.cookies ? cookieReportText(report.cookies) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -202,6 +202,23 @@ describe.sequential('Chromium: a login moves to another computer, encrypted', ()
       .toBe('Logged in as alice');
   });
 
+  test('a restore from the manager’s search brings the login back too', async () => {
+    await second!.context.clearCookies();
+    const manager = await second!.openExtensionPage('manager.html');
+    await manager.getByRole('searchbox', { name: 'Search sessions and tabs' }).fill('logged in');
+    // The site's access was granted by the restore before: no dialog this time.
+    await manager
+      .getByRole('region', { name: 'Search results' })
+      .getByRole('button', { name: 'Restore Work, logged in' })
+      .click();
+    await expect
+      .poll(() => manager.locator('.sessions-side').getByRole('status').textContent())
+      .toMatch(/^Restored 1 window, 3 tabs\. Restored 1 of 1 saved cookies\./);
+    const cookies = await second!.context.cookies(server.origin);
+    expect(cookies.map((c) => c.name)).toEqual(['sid']);
+    await manager.close();
+  });
+
   test('cookies that break the rules are left out, each with its reason, and the rest restored', async () => {
     const cookie = (name: string, extra: Record<string, unknown> = {}) => ({
       name,

@@ -237,4 +237,22 @@ describe.sequential('Chromium: the manager page', () => {
     expect(await storedSummary('work')).toBeNull();
     expect(await storedSummary('home')).toMatchObject({ deletedAt: 0 });
   });
+
+  test('a restore from the search says which tabs open on the placeholder page', async () => {
+    await manager.evaluate(
+      putSessionScript(stored('odd', 'Odd places', [[A, 'chrome://settings/']], Date.now())),
+    );
+    await manager.reload();
+    await manager.getByRole('link', { name: 'Sessions' }).click();
+    await manager.getByRole('searchbox', { name: 'Search sessions and tabs' }).fill('odd places');
+    await manager
+      .getByRole('region', { name: 'Search results' })
+      .getByRole('button', { name: 'Restore Odd places' })
+      .click();
+    await expect
+      .poll(() => status().textContent())
+      .toBe(
+        'Restored 1 window, 2 tabs. 1 tab the browser will not let extensions open show a placeholder.',
+      );
+  });
 });
