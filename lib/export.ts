@@ -1,6 +1,7 @@
 import type { TabkeepDb } from './db';
 import { gzip } from './formats/bytes';
 import { seal } from './formats/envelope';
+import { t } from './i18n';
 import type { BrowserName } from './model';
 import { tabkeepFileParts, toTabkeepFile, type ExportEntry } from './formats/own';
 import type { OwnFile } from './formats/own-schema';
@@ -66,9 +67,9 @@ export const MIN_PASSPHRASE_LENGTH = 10;
 /** Why a passphrase (typed twice) cannot encrypt an export; null when it can. */
 export function passphraseProblem(passphrase: string, repeated: string): string | null {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: anyone who gets the file can try passphrases as fast as their computer allows.`;
+    return t('exportPassphraseTooShort', MIN_PASSPHRASE_LENGTH);
   }
-  if (passphrase !== repeated) return 'The two passphrases differ.';
+  if (passphrase !== repeated) return t('exportPassphrasesDiffer');
   return null;
 }
 

@@ -2,6 +2,7 @@ import { EnvelopeError, open } from './formats/envelope';
 import { FormatError, type ImportedSession } from './formats/imported';
 import { SealedFile } from './formats/read-file';
 import { readImportBlob, type ImportSource, type StreamedFile } from './formats/read-stream';
+import { t, type MessageTemplates } from './i18n';
 import { readSummary, type ReadSummary } from './import-preview';
 import { countTabs } from './model';
 
@@ -16,6 +17,12 @@ export interface ImportJobRequest {
   now: number;
   /** For an encrypted file; never stored, and gone with the worker. */
   passphrase?: string;
+}
+
+/** What the page sends its worker: the request, and the words the worker may need. */
+export interface ImportWorkerRequest extends ImportJobRequest {
+  /** A worker has no i18n API: the page reads these for it (IMPORT_WORKER_MESSAGES). */
+  messages: MessageTemplates;
 }
 
 export type ImportJobMessage =
@@ -88,7 +95,7 @@ export async function runImportJob(
       message:
         error instanceof FormatError || error instanceof EnvelopeError
           ? error.message
-          : `Tabkeep could not read the file (${String(error)}).`,
+          : t('fileReadFailed', String(error)),
       ...(error instanceof EnvelopeError && { reason: error.reason }),
     });
   }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ImportJobMessage, ImportJobRequest } from './import-job';
+import { messageTemplates, t } from './i18n';
+import type { ImportJobMessage, ImportJobRequest, ImportWorkerRequest } from './import-job';
 import type { ReadSummary } from './import-preview';
+import { IMPORT_WORKER_MESSAGES } from './import-words';
 
 export interface WorkerHandlers {
   /** The fraction of the file read. */
@@ -44,8 +46,11 @@ export function readFileInWorker(
       else if (data.kind === 'locked') resolve('locked');
       else reject(new ImportReadError(data.message, data.reason));
     };
-    worker.onerror = (event) =>
-      reject(new Error(`Tabkeep could not read the file (${event.message}).`));
-    worker.postMessage(request);
+    worker.onerror = (event) => reject(new Error(t('fileReadFailed', event.message)));
+    const sent: ImportWorkerRequest = {
+      ...request,
+      messages: messageTemplates(IMPORT_WORKER_MESSAGES),
+    };
+    worker.postMessage(sent);
   }).finally(() => worker.terminate());
 }

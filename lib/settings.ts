@@ -1,36 +1,38 @@
 import * as v from 'valibot';
+import { says, t, type MessageKey } from './i18n';
 
 export const SETTINGS_KEY = 'settings';
 /** Bumped when the shape of settings changes; MIGRATIONS says how to get from each older one. */
 export const SETTINGS_VERSION = 1;
 
-const int = (min: number, max: number, what: string) =>
+// Messages made when a value is checked (see `says`); bounds as written: 1440, not 1,440.
+const int = (min: number, max: number, what: MessageKey) =>
   v.pipe(
-    v.number(`${what} must be a number.`),
-    v.integer(`${what} must be a whole number.`),
-    v.minValue(min, `${what} must be at least ${min}.`),
-    v.maxValue(max, `${what} must be at most ${max}.`),
+    v.number(() => t('settingsNotNumber', t(what))),
+    v.integer(() => t('settingsNotWhole', t(what))),
+    v.minValue(min, () => t('settingsTooSmall', t(what), String(min))),
+    v.maxValue(max, () => t('settingsTooLarge', t(what), String(max))),
   );
 
 export const AutosaveSettingsSchema = v.object({
   /** Minutes between scheduled autosaves. */
-  periodMinutes: int(1, 1440, 'The autosave period'),
+  periodMinutes: int(1, 1440, 'settingsWhatPeriod'),
   /** The newest autosaves always kept. */
-  keepLast: int(1, 100, 'The number of autosaves to keep'),
+  keepLast: int(1, 100, 'settingsWhatKeepLast'),
   /** Plus the newest autosave of each of this many most recent days that have one. */
-  keepDays: int(0, 90, 'The number of daily autosaves to keep'),
+  keepDays: int(0, 90, 'settingsWhatKeepDays'),
 });
 
 export const CookieSettingsSchema = v.object({
   /** Whether the save form starts with "with logins" ticked. Off: logins are opt-in. */
-  saveByDefault: v.boolean('Whether to save logins must be yes or no.'),
+  saveByDefault: v.boolean(says('settingsSaveLoginsYesNo')),
   /** The cookies of the session's sites, or of every site. */
-  scope: v.picklist(['sites', 'all'], 'Which cookies to save must be “sites” or “all”.'),
+  scope: v.picklist(['sites', 'all'], says('settingsCookieScope')),
 });
 
 export const RestoreSettingsSchema = v.object({
   /** Restored tabs other than each window's active one load only when first shown. */
-  lazy: v.boolean('Whether to load restored tabs only when opened must be yes or no.'),
+  lazy: v.boolean(says('settingsLazyYesNo')),
 });
 
 export const SettingsSchema = v.object({
@@ -79,7 +81,7 @@ export function loadSettings(
   if (row === undefined || row === null) return { settings: DEFAULT_SETTINGS, notice: null };
   const stored = row as Partial<SettingsRow>;
   if (typeof stored.version !== 'number' || !isRecord(stored.settings)) {
-    return { settings: DEFAULT_SETTINGS, notice: 'Stored settings were damaged; defaults apply.' };
+    return { settings: DEFAULT_SETTINGS, notice: t('settingsDamaged') };
   }
   let data = stored.settings;
   for (let version = stored.version; version < current; version++) {
@@ -87,7 +89,7 @@ export function loadSettings(
     if (step === undefined) {
       return {
         settings: DEFAULT_SETTINGS,
-        notice: `Settings of version ${stored.version} cannot be read; defaults apply.`,
+        notice: t('settingsVersionUnknown', String(stored.version)),
       };
     }
     data = step(data);
@@ -118,7 +120,7 @@ function fieldByField(data: Record<string, unknown>): LoadedSettings {
       cookies: group(data.cookies, CookieSettingsSchema, DEFAULT_SETTINGS.cookies),
       restore: group(data.restore, RestoreSettingsSchema, DEFAULT_SETTINGS.restore),
     },
-    notice: damaged.length > 0 ? `${damaged.join(' ')} The default applies.` : null,
+    notice: damaged.length > 0 ? t('settingsDefaultApplies', damaged.join(' ')) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { says } from '../i18n';
 
 /*
  * A saved cookie: the fields of `browser.cookies.Cookie` that a restore needs (DESIGN §5).
@@ -18,15 +19,15 @@ const SavedCookieObject = v.object({
   name: v.string(),
   value: v.string(),
   /** With a leading dot for domain cookies, as the API has it; never empty. */
-  domain: v.pipe(v.string(), v.regex(/^\.?[^.]/, 'is empty')),
+  domain: v.pipe(v.string(), v.regex(/^\.?[^.]/, says('cookieIssueEmpty'))),
   hostOnly: v.boolean(),
-  path: v.pipe(v.string(), v.startsWith('/', 'does not start with “/”')),
+  path: v.pipe(v.string(), v.startsWith('/', says('cookieIssuePath'))),
   secure: v.boolean(),
   httpOnly: v.boolean(),
   sameSite: v.picklist(SAME_SITE_VALUES),
   session: v.boolean(),
   /** Seconds since the epoch, as the API has it; absent for session cookies. */
-  expirationDate: v.optional(v.pipe(v.number(), v.finite('is not a finite number'))),
+  expirationDate: v.optional(v.pipe(v.number(), v.finite(says('cookieIssueNotFinite')))),
   storeId: v.string(),
   partitionKey: v.optional(CookiePartitionKeySchema),
   /** Firefox only (first-party isolation); "" when it is off. */
@@ -46,10 +47,7 @@ export const SAVED_COOKIE_FIELDS: ReadonlySet<string> = new Set(
 export const SavedCookieSchema = v.pipe(
   SavedCookieObject,
   v.forward(
-    v.check(
-      (c) => c.session || c.expirationDate !== undefined,
-      'is missing, and the cookie is not a session cookie',
-    ),
+    v.check((c) => c.session || c.expirationDate !== undefined, says('cookieIssueNoExpiry')),
     ['expirationDate'],
   ),
 );

@@ -285,7 +285,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
   let what: string;
   if (issue.kind !== 'schema') what = issue.message;
-  else if (issue.received === 'undefined' && path !== '') what = 'is missing';
-  else what = `should be ${issue.expected ?? 'something else'}, not ${issue.received}`;
-  return path === '' ? `it ${what}` : `field “${path}” ${what}`;
+  else if (issue.received === 'undefined' && path !== '') what = t('cookieIssueMissing');
+  else what = t('cookieIssueType', issue.expected ?? t('cookieIssueSomethingElse'), issue.received);
+  return path === '' ? t('cookieIssueIt', what) : t('cookieIssueField', path, what);
 }

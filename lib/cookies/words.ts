@@ -1,10 +1,11 @@
+import { t } from '../i18n';
 import type { CookieRestoreReport } from './restore-run';
 import { DEFAULT_COOKIE_LIMITS } from './limits';
 import type { CookieInfo } from './model';
 
 /*
- * What the popup and manager say about saved cookies. Pure, so the wording is tested
- * without a page.
+ * What the popup and manager say about saved cookies, in the browser's language. Pure, so
+ * the wording is tested without a page.
  */
 
 const REASONS_SHOWN = 3;
@@ -15,10 +16,10 @@ export function loginLine(
   now: number,
   formatDay: (ms: number) => string,
 ): string {
-  const count = `${info.count.toLocaleString()} ${info.count === 1 ? 'cookie' : 'cookies'}`;
-  if (info.expiresAt === null) return `Login saved (${count}), until the browser closes`;
-  if (info.expiresAt <= now) return `Saved login expired on ${formatDay(info.expiresAt)}`;
-  return `Login saved (${count}), expires ${formatDay(info.expiresAt)}`;
+  const count = t(info.count === 1 ? 'countCookieOne' : 'countCookieMany', info.count);
+  if (info.expiresAt === null) return t('loginSavedUntilClose', count);
+  if (info.expiresAt <= now) return t('loginExpired', formatDay(info.expiresAt));
+  return t('loginSavedExpires', count, formatDay(info.expiresAt));
 }
 
 /**
@@ -28,11 +29,9 @@ export function loginLine(
 export function limitWarning(info: CookieInfo): string | null {
   const { perSite, total } = DEFAULT_COOKIE_LIMITS;
   if (info.count <= total && info.largestSite <= perSite) return null;
-  const why =
-    info.count > total
-      ? `${info.count.toLocaleString()} saved cookies, and browsers keep about ${total.toLocaleString()} in all`
-      : `${info.largestSite.toLocaleString()} saved cookies of one site, and browsers keep about ${perSite} per site`;
-  return `This session has ${why}: those expiring soonest will be left out, and the browser may drop cookies you have now.`;
+  return info.count > total
+    ? t('cookieLimitTotal', info.count, total)
+    : t('cookieLimitPerSite', info.largestSite, perSite);
 }
 
 /** One sentence (or a few) on the cookies of a restore, for the status line. */
@@ -40,18 +39,15 @@ export function cookieReportText(report: CookieRestoreReport): string {
   const parts: string[] = [];
   const total = report.restored + report.skippedCount;
   if (total > 0) {
-    parts.push(
-      `Restored ${report.restored.toLocaleString()} of ${total.toLocaleString()} saved cookies.`,
-    );
+    parts.push(t('cookiesRestoredOf', report.restored, total));
   }
   if (report.skippedCount > 0) {
     const listed = report.skipped
       .slice(0, REASONS_SHOWN)
       .map((s) => `${s.name} (${s.domain}): ${s.why}`);
     const more = report.skippedCount - listed.length;
-    parts.push(
-      `Left out: ${listed.join(' ')}${more > 0 ? ` And ${more.toLocaleString()} more.` : ''}`,
-    );
+    if (more > 0) listed.push(t('cookiesAndMore', more));
+    parts.push(t('cookiesLeftOut', listed.join(' ')));
   }
   parts.push(...report.warnings);
   return parts.join(' ');

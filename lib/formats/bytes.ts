@@ -1,4 +1,6 @@
+import { t } from '../i18n';
 import { FormatError } from './imported';
+import { place } from './place';
 
 /*
  * Bytes of a file -> what a parser reads. Works in pages, workers and Node alike: only
@@ -23,7 +25,7 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   try {
     return await pipe(bytes, new DecompressionStream('gzip'));
   } catch {
-    throw new FormatError(null, '', 'it is a gzip file, but it is damaged or cut short.');
+    throw new FormatError(null, '', t('fileGzipDamaged'));
   }
 }
 
@@ -33,7 +35,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FormatError(null, '', 'it is not UTF-8 text (nor gzip, nor a Firefox session file).');
+    throw new FormatError(null, '', t('fileNotUtf8'));
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -46,12 +48,13 @@ export function parseJson(text: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const where = at === null ? '' : lineAndColumn(text, Number(at[1]));
-    throw new FormatError(null, where, `it starts like JSON but is not valid JSON (${message}).`);
+    // The engine's own words on what broke: it has no others.
+    throw new FormatError(null, where, t('fileNotJson', message));
   }
 }
 
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+  return place.lineColumn(line, offset - before.lastIndexOf('\n'));
 }

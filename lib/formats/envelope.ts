@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { says, t } from '../i18n';
 import { issueReason } from './issue-path';
+import { place } from './place';
 
 /*
  * The passphrase envelope around the (gzipped) bytes of an export file, which may hold
@@ -110,10 +112,7 @@ export async function open(json: unknown, passphrase: string): Promise<Uint8Arra
     );
     return new Uint8Array(plain);
   } catch {
-    throw new EnvelopeError(
-      'damaged',
-      'The file was changed or damaged after it was encrypted: Tabkeep will not import it.',
-    );
+    throw new EnvelopeError('damaged', t('fileEncryptedDamaged'));
   }
 }
 
@@ -149,10 +148,7 @@ function normalise(passphrase: string): string {
 }
 
 function wrongPassphrase(): EnvelopeError {
-  return new EnvelopeError(
-    'wrong-passphrase',
-    "The passphrase is wrong (or the file's header was changed).",
-  );
+  return new EnvelopeError('wrong-passphrase', t('fileWrongPassphrase'));
 }
 
 async function deriveKeys(
@@ -188,14 +184,17 @@ async function deriveKeys(
 // --- validation: every malformed file is 'damaged', every unknown algorithm 'unsupported',
 // all decided before the KDF runs.
 
-/** Base64 of a byte count `fits` accepts; the output keeps the text, for the header. */
-function base64(what: string, fits: (length: number) => boolean) {
+/**
+ * Base64 of a byte count `fits` accepts; the output keeps the text, for the header. `what`
+ * says which counts, when a file has another.
+ */
+function base64(what: () => string, fits: (length: number) => boolean) {
   return v.pipe(
     v.string(),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const bytes = decodeBase64(dataset.value);
       if (bytes === null || !fits(bytes.length)) {
-        addIssue({ message: `it must be ${what}, in base64.` });
+        addIssue({ message: what() });
         return NEVER;
       }
       return { text: dataset.value, bytes };
@@ -204,7 +203,7 @@ function base64(what: string, fits: (length: number) => boolean) {
 }
 
 const PreludeSchema = v.looseObject({
-  format: v.literal(ENVELOPE_FORMAT, 'it is not a Tabkeep encrypted file.'),
+  format: v.literal(ENVELOPE_FORMAT, says('fileNotEnvelope')),
   version: v.number(),
 });
 
@@ -215,43 +214,44 @@ const EnvelopeSchema = v.strictObject({
     name: v.string(),
     hash: v.string(),
     iterations: v.pipe(v.number(), v.integer()),
-    salt: base64(`${SALT_BYTES} bytes`, (n) => n === SALT_BYTES),
+    salt: base64(says('fileBase64Bytes', SALT_BYTES), (n) => n === SALT_BYTES),
   }),
   cipher: v.strictObject({
     name: v.string(),
-    iv: base64(`${IV_BYTES} bytes`, (n) => n === IV_BYTES),
+    iv: base64(says('fileBase64Bytes', IV_BYTES), (n) => n === IV_BYTES),
   }),
-  check: base64(`${CHECK_BYTES} bytes`, (n) => n === CHECK_BYTES),
-  data: base64(`at least ${TAG_BYTES} bytes`, (n) => n >= TAG_BYTES),
+  check: base64(says('fileBase64Bytes', CHECK_BYTES), (n) => n === CHECK_BYTES),
+  data: base64(says('fileBase64AtLeast', TAG_BYTES), (n) => n >= TAG_BYTES),
 });
 
 type Envelope = v.InferOutput<typeof EnvelopeSchema>;
 
 function validate(json: unknown): Envelope {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    fail('This is not a sound Tabkeep encrypted file: it is not a JSON object.');
+    fail(t('fileEnvelopeUnsound', t('fileNotJsonObject')));
   }
   // The version is read before the rest is judged: a later version may be shaped otherwise,
   // and that makes it unsupported, not damaged.
   const prelude = parse(PreludeSchema, json);
   if (prelude.version !== VERSION) {
-    throw unsupported(
-      `it is version ${prelude.version}, and this Tabkeep reads version ${VERSION}.`,
-    );
+    throw unsupported(t('fileEnvelopeVersion', String(prelude.version), String(VERSION)));
   }
   const file = parse(EnvelopeSchema, json);
   const { kdf, cipher } = file;
   if (kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256') {
-    throw unsupported(
-      `its key derivation is ${quote(kdf.name)} with ${quote(kdf.hash)}; Tabkeep knows PBKDF2 with SHA-256.`,
-    );
+    throw unsupported(t('fileEnvelopeKdf', quote(kdf.name), quote(kdf.hash)));
   }
   if (cipher.name !== 'AES-GCM') {
-    throw unsupported(`its cipher is ${quote(cipher.name)}; Tabkeep knows AES-GCM.`);
+    throw unsupported(t('fileEnvelopeCipher', quote(cipher.name)));
   }
   if (kdf.iterations < MIN_ITERATIONS || kdf.iterations > MAX_ITERATIONS) {
     throw unsupported(
-      `it asks for ${kdf.iterations} PBKDF2 iterations; Tabkeep accepts ${MIN_ITERATIONS} to ${MAX_ITERATIONS}.`,
+      t(
+        'fileEnvelopeIterations',
+        String(kdf.iterations),
+        String(MIN_ITERATIONS),
+        String(MAX_ITERATIONS),
+      ),
     );
   }
   return file;
@@ -262,9 +262,8 @@ function parse<T extends v.GenericSchema>(schema: T, json: unknown): v.InferOutp
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
   const path = (issue.path ?? []).map((item) => String(item.key).slice(0, 40)).join('.');
-  const why = issue.expected === 'never' ? 'Tabkeep does not know this field.' : issueReason(issue);
-  const where = path === '' ? '' : `field “${path}”: `;
-  return fail(`This is not a sound Tabkeep encrypted file: ${where}${why}`);
+  const why = issue.expected === 'never' ? t('fileUnknownField') : issueReason(issue);
+  return fail(t('fileEnvelopeUnsound', path === '' ? why : `${place.field(path)}: ${why}`));
 }
 
 function fail(message: string): never {
@@ -272,7 +271,7 @@ function fail(message: string): never {
 }
 
 function unsupported(why: string): EnvelopeError {
-  return new EnvelopeError('unsupported', `Tabkeep cannot read this encrypted file: ${why}`);
+  return new EnvelopeError('unsupported', t('fileEnvelopeUnsupported', why));
 }
 
 function quote(text: string): string {

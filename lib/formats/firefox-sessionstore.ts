@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { toGroupColor } from '../browser-values';
+import { t } from '../i18n';
 import type {
   ContainerSnap,
   GroupColor,
@@ -11,6 +12,7 @@ import type {
 import { FormatError, importedTab, importedWindow } from './imported';
 import type { ImportedSession, ParsedFile, Skipped } from './imported';
 import { decodeMozLz4, isMozLz4 } from './mozlz4';
+import { place } from './place';
 
 /*
  * Firefox's session store (`sessionstore.jsonlz4`, `recovery.jsonlz4`, `previous.jsonlz4`,
@@ -114,12 +116,12 @@ export function readFirefoxSessionFile(bytes: Uint8Array): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
-    throw new FormatError(FORMAT, '', 'the content is not UTF-8 text');
+    throw new FormatError(FORMAT, '', t('fileContentNotUtf8'));
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new FormatError(FORMAT, '', `the content is not JSON (${(e as Error).message})`);
+    throw new FormatError(FORMAT, '', t('fileContentNotJson', (e as Error).message));
   }
 }
 
@@ -137,28 +139,24 @@ export function parseFirefoxSessionStore(json: unknown, options: FirefoxParseOpt
     return parse(json, options);
   } catch (e) {
     if (e instanceof FormatError) throw e;
-    throw new FormatError(FORMAT, '', `unexpected problem reading it (${String(e)})`);
+    throw new FormatError(FORMAT, '', t('fileUnexpectedProblem', String(e)));
   }
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function parse(json: unknown, options: FirefoxParseOptions): ParsedFile {
   const root = v.safeParse(RootSchema, json);
   if (!root.success) {
-    throw new FormatError(FORMAT, '', 'it has no list of windows');
+    throw new FormatError(FORMAT, '', t('fileNoWindowList'));
   }
   const { windows: rawWindows, _closedWindows, savedGroups, selectedWindow, session } = root.output;
   const skipped: Skipped[] = [];
   const windows: WindowSnap[] = [];
 
   rawWindows.forEach((raw, w) => {
-    const where = `window ${w + 1}`;
+    const where = place.window(w + 1);
     const win = v.safeParse(WindowSchema, raw);
     if (!win.success) {
-      skipped.push({ where, why: 'it has no list of tabs' });
+      skipped.push({ where, why: t('fileNoTabList') });
       return;
     }
     const snap = readWindow(win.output, where, skipped);
@@ -167,20 +165,22 @@ function parse(json: unknown, options: FirefoxParseOptions): ParsedFile {
     windows.push(snap);
   });
 
-  if (_closedWindows.length > 0) {
+  const closed = _closedWindows.length;
+  if (closed > 0) {
     skipped.push({
-      where: 'closed windows',
-      why: `${plural(_closedWindows.length, 'recently closed window')} not imported (only open windows are)`,
+      where: t('fileClosedWindows'),
+      why: t(closed === 1 ? 'fileClosedWindowsOne' : 'fileClosedWindowsMany', String(closed)),
     });
   }
-  if (savedGroups.length > 0) {
+  const groups = savedGroups.length;
+  if (groups > 0) {
     skipped.push({
-      where: 'saved tab groups',
-      why: `${plural(savedGroups.length, 'saved (closed) tab group')} not imported`,
+      where: t('fileSavedGroups'),
+      why: t(groups === 1 ? 'fileSavedGroupsOne' : 'fileSavedGroupsMany', String(groups)),
     });
   }
   if (windows.length === 0) {
-    throw new FormatError(FORMAT, '', 'it has no open window with a tab that can be imported');
+    throw new FormatError(FORMAT, '', t('fileNoOpenWindow'));
   }
   if (!windows.some((w) => w.focused)) windows[0]!.focused = true;
 
@@ -221,21 +221,22 @@ function readWindow(
   const groups = readGroups(win.groups, where, skipped);
   const tabs: TabSnap[] = [];
   let active = -1;
-  win.tabs.forEach((raw, t) => {
-    const tab = readTab(raw, `${where}, tab ${t + 1}`, skipped);
+  win.tabs.forEach((raw, i) => {
+    const tab = readTab(raw, `${where}, ${place.tab(i + 1)}`, skipped);
     if (tab === null) return;
     if (tab.group !== null && !groups.has(tab.group)) tab.group = null;
-    if (win.selected === t + 1) active = tabs.length;
+    if (win.selected === i + 1) active = tabs.length;
     tabs.push(tab);
   });
-  if (win._closedTabs.length > 0) {
+  const closed = win._closedTabs.length;
+  if (closed > 0) {
     skipped.push({
       where,
-      why: `${plural(win._closedTabs.length, 'recently closed tab')} not imported`,
+      why: t(closed === 1 ? 'fileClosedTabsOne' : 'fileClosedTabsMany', String(closed)),
     });
   }
   if (tabs.length === 0) {
-    if (win.tabs.length === 0) skipped.push({ where, why: 'it has no tabs' });
+    if (win.tabs.length === 0) skipped.push({ where, why: t('fileWindowEmpty') });
     return null;
   }
   tabs[active === -1 ? 0 : active]!.active = true;
@@ -258,7 +259,7 @@ function readGroups(raw: unknown[], where: string, skipped: Skipped[]): Map<stri
   raw.forEach((g, i) => {
     const group = v.safeParse(GroupSchema, g);
     if (!group.success) {
-      skipped.push({ where: `${where}, tab group ${i + 1}`, why: 'it has no id' });
+      skipped.push({ where: `${where}, ${place.tabGroup(i + 1)}`, why: t('fileNoId') });
       return;
     }
     const { id, name, color, collapsed } = group.output;
@@ -281,18 +282,18 @@ function groupColor(color: string | undefined): GroupColor {
 function readTab(raw: unknown, where: string, skipped: Skipped[]): TabSnap | null {
   const parsed = v.safeParse(TabSchema, raw);
   if (!parsed.success) {
-    skipped.push({ where, why: 'it has no history entries' });
+    skipped.push({ where, why: t('fileNoHistory') });
     return null;
   }
   const tab = parsed.output;
   if (tab.entries.length === 0) {
-    skipped.push({ where, why: 'it has no history entries' });
+    skipped.push({ where, why: t('fileNoHistory') });
     return null;
   }
   const index = Math.min(Math.max(tab.index ?? tab.entries.length, 1), tab.entries.length);
   const entry = v.safeParse(EntrySchema, tab.entries[index - 1]);
   if (!entry.success) {
-    skipped.push({ where, why: 'its current history entry has no address' });
+    skipped.push({ where, why: t('fileNoAddress') });
     return null;
   }
   const { url, title } = entry.output;

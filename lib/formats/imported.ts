@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { t } from '../i18n';
 import type { ImportedSessionSchema, WindowSnap } from '../model';
 
 /*
@@ -23,7 +24,7 @@ export type FormatId = keyof typeof FORMAT_NAMES;
 /** Epoch-ms dates (the file's, else the importer's clock), tags, and our own windows. */
 export type ImportedSession = v.InferOutput<typeof ImportedSessionSchema>;
 
-/** Something in the file that was not imported, in words for a person. */
+/** Something in the file that was not imported, in words for a person (their language). */
 export interface Skipped {
   /** Where in the file, e.g. "session 3 (“Work”), window 2, tab 7" or "line 12". */
   where: string;
@@ -38,7 +39,8 @@ export interface ParsedFile {
 
 /**
  * A file that cannot be imported: the format it looked like, and the first problem, where
- * and why. Its message is shown to the person as it is.
+ * and why, in the browser's language (format names stay as their tools spell them). Its
+ * message is shown to the person as it is.
  */
 export class FormatError extends Error {
   override name = 'FormatError';
@@ -48,8 +50,11 @@ export class FormatError extends Error {
     readonly where: string,
     readonly why: string,
   ) {
+    const problem = where === '' ? why : `${where}: ${why}`;
     super(
-      `${format === null ? 'This file is not in a format Tabkeep knows' : `This looks like a ${FORMAT_NAMES[format]} file, but it cannot be imported`}: ${where === '' ? '' : `${where}: `}${why}`,
+      format === null
+        ? t('fileNotKnown', problem)
+        : t('fileLooksLike', FORMAT_NAMES[format], problem),
     );
   }
 }

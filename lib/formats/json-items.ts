@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { FormatError } from './imported';
 import { moved, notJson, parse, type Place } from './json-place';
 
@@ -51,8 +52,6 @@ type State =
 
 /** What the value being gathered is, i.e. what to do with it once it is whole. */
 type Gathering = 'nothing' | 'key' | 'member' | 'item';
-
-const NOT_UTF8 = 'it is not UTF-8 text (nor gzip, nor a Firefox session file).';
 
 export class JsonItemReader {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -202,7 +201,7 @@ export class JsonItemReader {
         this.parts = [];
       }
       if (this.state !== 'done') {
-        throw this.invalid('the file ends before the JSON does');
+        throw this.invalid(t('fileJsonEndsEarly'));
       }
     } catch (error) {
       if (withheld.length === 0 || !(error instanceof FormatError)) throw error;
@@ -257,7 +256,7 @@ export class JsonItemReader {
     let i = 0;
     while (this.bom >= 0 && i < chunk.length) {
       if (chunk[i] !== BOM[this.bom]) {
-        if (this.bom > 0) throw this.invalid('unexpected character');
+        if (this.bom > 0) throw this.invalid(t('fileJsonUnexpectedCharacter'));
         this.bom = -1;
         break;
       }
@@ -298,7 +297,7 @@ export class JsonItemReader {
             events.push({ kind: 'start', top: 'object' });
             this.state = 'first-key';
           } else {
-            throw this.invalid('it is not an array or an object');
+            throw this.invalid(t('fileJsonNotArrayOrObject'));
           }
           break;
         case 'first-item':
@@ -357,7 +356,7 @@ export class JsonItemReader {
           else throw this.invalid(unexpected(b));
           break;
         case 'done':
-          throw this.invalid('text after the end of the JSON');
+          throw this.invalid(t('fileJsonTextAfter'));
       }
       this.at.column++;
       this.at.offset++;
@@ -540,7 +539,7 @@ export class JsonItemReader {
     try {
       return this.decoder.decode(bytes);
     } catch {
-      throw new FormatError(null, '', NOT_UTF8);
+      throw new FormatError(null, '', t('fileNotUtf8'));
     }
   }
 
@@ -563,7 +562,9 @@ function startsValue(b: number): boolean {
 }
 
 function unexpected(b: number): string {
-  return b > SPACE && b < 0x7f ? `unexpected “${String.fromCharCode(b)}”` : 'unexpected character';
+  return b > SPACE && b < 0x7f
+    ? t('fileJsonUnexpected', String.fromCharCode(b))
+    : t('fileJsonUnexpectedCharacter');
 }
 
 function join(parts: Uint8Array[]): Uint8Array {

@@ -1,4 +1,6 @@
+import { t } from '../i18n';
 import { FormatError } from './imported';
+import { place } from './place';
 
 /*
  * Places in a JSON file read piece by piece, and its errors told there, in the words and
@@ -14,11 +16,7 @@ export interface Place {
 }
 
 export function notJson(at: Place, reason: string): FormatError {
-  return new FormatError(
-    null,
-    `line ${at.line}, column ${at.column}`,
-    `it starts like JSON but is not valid JSON (${reason}).`,
-  );
+  return new FormatError(null, place.lineColumn(at.line, at.column), t('fileNotJson', reason));
 }
 
 /** "\n"s in `text` up to and including the one at `last`. */

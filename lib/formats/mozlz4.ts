@@ -1,4 +1,6 @@
+import { t } from '../i18n';
 import { FormatError } from './imported';
+import { place } from './place';
 
 /*
  * Firefox's mozLz4 container (`.jsonlz4`, `.baklz4`, `.mozlz4`): the 8-byte magic
@@ -17,7 +19,7 @@ const MAX_RATIO = 255;
 const MIN_MATCH = 4;
 
 function fail(at: number, why: string): never {
-  throw new FormatError('firefox-sessionstore', `byte ${at}`, why);
+  throw new FormatError('firefox-sessionstore', place.byte(at), why);
 }
 
 /** True when the bytes start with the mozLz4 magic (whether or not the rest is sound). */
@@ -28,23 +30,15 @@ export function isMozLz4(bytes: Uint8Array): boolean {
 
 /** The decompressed content of a mozLz4 file. Throws FormatError when it is not sound. */
 export function decodeMozLz4(bytes: Uint8Array): Uint8Array {
-  if (!isMozLz4(bytes)) fail(0, 'the file does not start with the mozLz4 signature "mozLz40"');
-  if (bytes.length < HEADER_LENGTH) {
-    fail(bytes.length, 'the file ends inside its header, before the decompressed size');
-  }
+  if (!isMozLz4(bytes)) fail(0, t('fileLz4NoSignature'));
+  if (bytes.length < HEADER_LENGTH) fail(bytes.length, t('fileLz4EndsInHeader'));
   const size = (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) >>> 0;
   if (size > MAX_DECODED_SIZE) {
-    fail(
-      8,
-      `the header says the content is ${size} bytes; Tabkeep reads at most ${MAX_DECODED_SIZE} bytes (1 GiB)`,
-    );
+    fail(8, t('fileLz4TooBig', String(size), String(MAX_DECODED_SIZE)));
   }
   const compressed = bytes.length - HEADER_LENGTH;
   if (size > compressed * MAX_RATIO + 16) {
-    fail(
-      8,
-      `the header says the content is ${size} bytes, more than ${compressed} compressed bytes can hold: the file is truncated or damaged`,
-    );
+    fail(8, t('fileLz4SizeImpossible', String(size), String(compressed)));
   }
   return decodeLz4Block(bytes, HEADER_LENGTH, size);
 }
@@ -63,24 +57,22 @@ export function decodeLz4Block(input: Uint8Array, start: number, size: number): 
     let n = base;
     if (base !== 15) return n;
     for (;;) {
-      if (ip >= end) fail(ip, 'the file ends inside a length');
+      if (ip >= end) fail(ip, t('fileLz4EndsInLength'));
       const b = input[ip++]!;
       n += b;
-      if (n > size) fail(ip - 1, `a length runs past the declared size of ${size} bytes`);
+      if (n > size) fail(ip - 1, t('fileLz4LengthPastSize', String(size)));
       if (b !== 255) return n;
     }
   };
 
-  if (ip >= end) fail(ip, 'the compressed data is empty');
+  if (ip >= end) fail(ip, t('fileLz4Empty'));
   while (ip < end) {
     const tokenAt = ip;
     const token = input[ip++]!;
 
     const literals = readLength(token >>> 4);
-    if (literals > end - ip) fail(ip, `the file ends inside ${literals} bytes of literal data`);
-    if (literals > size - op) {
-      fail(tokenAt, `literal data runs past the declared size of ${size} bytes`);
-    }
+    if (literals > end - ip) fail(ip, t('fileLz4EndsInLiterals', String(literals)));
+    if (literals > size - op) fail(tokenAt, t('fileLz4LiteralsPastSize', String(size)));
     out.set(input.subarray(ip, ip + literals), op);
     ip += literals;
     op += literals;
@@ -88,29 +80,22 @@ export function decodeLz4Block(input: Uint8Array, start: number, size: number): 
     // The last sequence of a block has literals only.
     if (ip === end) break;
 
-    if (end - ip < 2) fail(ip, 'the file ends inside a match offset');
+    if (end - ip < 2) fail(ip, t('fileLz4EndsInOffset'));
     const offsetAt = ip;
     const offset = input[ip]! | (input[ip + 1]! << 8);
     ip += 2;
-    if (offset === 0) fail(offsetAt, 'a match offset is 0');
-    if (offset > op) {
-      fail(offsetAt, `a match reaches ${offset} bytes back, before the start of the content`);
-    }
+    if (offset === 0) fail(offsetAt, t('fileLz4OffsetZero'));
+    if (offset > op) fail(offsetAt, t('fileLz4MatchBeforeStart', String(offset)));
 
     const match = readLength(token & 15) + MIN_MATCH;
-    if (match > size - op) {
-      fail(tokenAt, `a match runs past the declared size of ${size} bytes`);
-    }
+    if (match > size - op) fail(tokenAt, t('fileLz4MatchPastSize', String(size)));
     // Byte by byte: the source may overlap what this copy writes (a repeated run).
     let from = op - offset;
     for (let i = 0; i < match; i++) out[op++] = out[from++]!;
   }
 
   if (op !== size) {
-    fail(
-      end,
-      `the header says the content is ${size} bytes but the data holds ${op}: the file is truncated or damaged`,
-    );
+    fail(end, t('fileLz4SizeMismatch', String(size), String(op)));
   }
   return out;
 }

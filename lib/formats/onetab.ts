@@ -1,7 +1,9 @@
+import { t } from '../i18n';
 import type { WindowSnap } from '../model';
 import type { ParsedFile, Skipped } from './imported';
 import { FormatError, importedTab, importedWindow } from './imported';
-import { isUrlText, quoteLine, splitLines } from './text-lines';
+import { place } from './place';
+import { clipLine, isUrlText, splitLines } from './text-lines';
 
 /*
  * OneTab's export: `URL | Title` a line, a blank line between groups. One imported session
@@ -71,10 +73,7 @@ export function parseOneTab(text: string, options: { now: number }): ParsedFile 
     }
     const tab = readLine(line.text);
     if (tab === null) {
-      skipped.push({
-        where: `line ${line.number}`,
-        why: `it is not a URL: ${quoteLine(line.text)}.`,
-      });
+      skipped.push({ where: place.line(line.number), why: t('fileNotUrl', clipLine(line.text)) });
       continue;
     }
     if (window === null) {
@@ -86,8 +85,8 @@ export function parseOneTab(text: string, options: { now: number }): ParsedFile 
   if (windows.length === 0) {
     const first = skipped[0];
     throw first === undefined
-      ? new FormatError('onetab', '', 'it has no tabs.')
-      : new FormatError('onetab', first.where, `it has no tabs; ${first.why}`);
+      ? new FormatError('onetab', '', t('fileNoTabs'))
+      : new FormatError('onetab', first.where, t('fileNoTabsFirst', first.why));
   }
   return {
     format: 'onetab',

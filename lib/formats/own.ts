@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t } from '../i18n';
 import type {
   BrowserName,
   ContainerSnap,
@@ -12,6 +13,7 @@ import { SavedCookieSchema, type SavedCookie } from '../cookies/model';
 import { unknownFields, withExtra } from './extra-fields';
 import { FormatError, type ImportedSession, type ParsedFile, type Skipped } from './imported';
 import { describeIssuePath, issueReason } from './issue-path';
+import { place } from './place';
 import {
   OwnContainerSchema,
   OwnFileSchema,
@@ -160,7 +162,7 @@ export class TabkeepSessionReader {
   /** The session at `index` (from 0), or null when it was left out (see `skipped`). */
   item(raw: unknown, index: number): ImportedSession | null {
     this.items++;
-    const where = `session ${index + 1}`;
+    const where = place.session(index + 1);
     const parsed = v.safeParse(OwnSessionSchema, raw);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -168,9 +170,9 @@ export class TabkeepSessionReader {
       return null;
     }
     const session = toImported(parsed.output, this.now);
-    const named = `${where} (“${session.name}”)`;
+    const named = place.session(index + 1, session.name);
     if (session.windows.length === 0) {
-      this.skipped.push({ where: named, why: 'it has no tabs.' });
+      this.skipped.push({ where: named, why: t('fileNoTabs') });
       return null;
     }
     const cookies = this.cookiesOf(parsed.output.cookies, named);
@@ -188,7 +190,8 @@ export class TabkeepSessionReader {
     if (!this.options.cookies) {
       this.skipped.push({
         where,
-        why: `its ${raw.length === 1 ? 'cookie was' : `${raw.length} cookies were`} left out: Tabkeep imports logins only from encrypted files, which only their owner can have made.`,
+        why:
+          raw.length === 1 ? t('fileCookieLeftOut') : t('fileCookiesLeftOut', String(raw.length)),
       });
       return [];
     }
@@ -199,7 +202,7 @@ export class TabkeepSessionReader {
       else {
         const issue = cookie.issues[0];
         this.skipped.push({
-          where: describeIssuePath(issue, [`${where}, cookie ${i + 1}`]),
+          where: describeIssuePath(issue, [where, place.cookie(i + 1)]),
           why: issueReason(issue),
         });
       }
@@ -229,12 +232,16 @@ export function checkTabkeepEnvelope(envelope: unknown): void {
   if (version > TABKEEP_VERSION) {
     throw new FormatError(
       'tabkeep',
-      'field “version”',
-      `it was written by a newer Tabkeep (file version ${version}); this one reads version ${TABKEEP_VERSION}. Update Tabkeep, then import it again.`,
+      place.field('version'),
+      t('fileNewerVersion', String(version), String(TABKEEP_VERSION)),
     );
   }
   if (version < 1) {
-    throw new FormatError('tabkeep', 'field “version”', `there is no file version ${version}.`);
+    throw new FormatError(
+      'tabkeep',
+      place.field('version'),
+      t('fileNoSuchVersion', String(version)),
+    );
   }
 }
 

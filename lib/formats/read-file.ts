@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { decodeText, gunzip, isGzip, parseJson } from './bytes';
 import { looksLikeFirefoxSessionStore, parseFirefoxSessionStore } from './firefox-sessionstore';
 import { FormatError, type ParsedFile } from './imported';
@@ -40,21 +41,21 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
     if (isGzip(data)) data = await gunzip(data);
     if (isMozLz4(data)) data = decodeMozLz4(data);
     const text = decodeText(data);
-    if (text.trim() === '') throw new FormatError(null, '', 'the file is empty.');
+    if (text.trim() === '') throw new FormatError(null, '', t('fileEmpty'));
     return /^\s*[[{]/.test(text)
       ? parseJsonFile(parseJson(text), options)
       : parseText(text, options);
   } catch (error) {
     if (error instanceof FormatError || error instanceof SealedFile) throw error;
     // A parser bug must still end in a message, not a broken import page.
-    throw new FormatError(null, '', `Tabkeep could not read it (${String(error)}).`);
+    throw new FormatError(null, '', t('fileUnreadable', String(error)));
   }
 }
 
 function parseJsonFile(json: unknown, options: ReadOptions): ParsedFile {
   if (looksLikeEnvelope(json)) {
     if (options.decrypted === true) {
-      throw new FormatError(null, '', 'it is an encrypted file inside an encrypted file.');
+      throw new FormatError(null, '', t('fileEncryptedTwice'));
     }
     throw new SealedFile(json);
   }
@@ -62,9 +63,5 @@ function parseJsonFile(json: unknown, options: ReadOptions): ParsedFile {
   if (looksLikeTabSessionManager(json)) return parseTabSessionManager(json, options);
   if (looksLikeSessionBuddyJson(json) !== null) return parseSessionBuddyJson(json, options);
   if (looksLikeFirefoxSessionStore(json)) return parseFirefoxSessionStore(json, options);
-  throw new FormatError(
-    null,
-    '',
-    'it is JSON, but not an export of Tabkeep, Tab Session Manager or Session Buddy, nor a Firefox session file.',
-  );
+  throw new FormatError(null, '', t('fileJsonUnknown'));
 }

@@ -1,8 +1,10 @@
+import { t } from '../i18n';
 import { isGzip } from './bytes';
 import { FormatError, type FormatId, type ImportedSession, type Skipped } from './imported';
 import { JsonItemReader, type JsonEvent } from './json-items';
 import { isMozLz4 } from './mozlz4';
 import { checkTabkeepEnvelope, TabkeepSessionReader } from './own';
+import { place } from './place';
 import { TABKEEP_FORMAT } from './own-schema';
 import { readImportFile } from './read-file';
 import {
@@ -61,7 +63,7 @@ export async function readImportBlob(
     streamed = await readStreamed(file, options, dispatch);
   } catch (error) {
     if (error instanceof FormatError) throw error;
-    throw new FormatError(null, '', `Tabkeep could not read it (${String(error)}).`);
+    throw new FormatError(null, '', t('fileUnreadable', String(error)));
   }
   if (streamed !== 'whole' && streamed !== null) return streamed;
   if (dispatch.emitted > 0) options.onRestart();
@@ -99,7 +101,7 @@ async function readStreamed(
         next = await reader.read();
       } catch (error) {
         if (!gzipped) throw error;
-        throw new FormatError(null, '', 'it is a gzip file, but it is damaged or cut short.');
+        throw new FormatError(null, '', t('fileGzipDamaged'));
       }
       if (next.done) break;
       if (first) {
@@ -178,7 +180,7 @@ class Dispatch {
     if (this.reader !== null) {
       if (key !== this.sessionsKey) return null;
       if (this.reader instanceof TabkeepSessionReader) {
-        throw new FormatError('tabkeep', `field “${key}”`, 'it appears twice.');
+        throw new FormatError('tabkeep', place.field(key), t('fileAppearsTwice'));
       }
       // JSON.parse keeps the last of a repeated key: the whole file decides.
       return 'whole';

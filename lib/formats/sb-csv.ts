@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /*
  * RFC 4180 CSV, read without recursion: quoted fields may hold commas, doubled quotes and
  * line breaks; records end at CRLF, LF or CR. Used by the Session Buddy CSV importer.
@@ -80,13 +82,13 @@ export function parseCsv(text: string, limit = Infinity): CsvResult {
       continue;
     }
     if (afterQuote) {
-      return { ok: false, line, why: 'there is text after the closing quote of a field.' };
+      return { ok: false, line, why: t('fileCsvTextAfterQuote') };
     }
     field += c;
     i += 1;
   }
   if (quoted) {
-    return { ok: false, line: quoteLine, why: 'a quoted field is never closed.' };
+    return { ok: false, line: quoteLine, why: t('fileCsvQuoteNotClosed') };
   }
   if (records.length < limit && (field !== '' || fields.length > 0)) endRecord();
   return { ok: true, records };

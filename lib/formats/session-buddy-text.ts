@@ -1,8 +1,10 @@
+import { t } from '../i18n';
 import type { WindowSnap } from '../model';
 import type { ImportedSession, ParsedFile, Skipped } from './imported';
 import { FormatError, importedTab, importedWindow } from './imported';
+import { place } from './place';
 import type { TextLine } from './text-lines';
-import { isUrlText, quoteLine, splitLines } from './text-lines';
+import { clipLine, isUrlText, splitLines } from './text-lines';
 
 /*
  * Session Buddy's seven text exports: URLs; title/URL pairs; groups of URLs; named groups
@@ -89,6 +91,10 @@ export function hasSessionBuddyStructure(text: string): boolean {
   return entries(text).some((e) => !e.url) && looksLikeSessionBuddyText(text);
 }
 
+function emptyHeading(heading: TextLine): string {
+  return t('fileHeadingEmpty', clipLine(heading.text));
+}
+
 /** Any of Session Buddy's text exports -> sessions. */
 export function parseSessionBuddyText(text: string, options: { now: number }): ParsedFile {
   const format = 'session-buddy-text';
@@ -111,10 +117,7 @@ export function parseSessionBuddyText(text: string, options: { now: number }): P
 
   const closeFolder = () => {
     if (folder !== null && window === null) {
-      skipped.push({
-        where: `line ${folder.number}`,
-        why: `the heading ${quoteLine(folder.text)} has no tabs under it.`,
-      });
+      skipped.push({ where: place.line(folder.number), why: emptyHeading(folder) });
     }
     folder = null;
   };
@@ -131,10 +134,7 @@ export function parseSessionBuddyText(text: string, options: { now: number }): P
       });
     } else if (session.heading !== null) {
       const h = session.heading;
-      skipped.push({
-        where: `line ${h.number}`,
-        why: `the heading ${quoteLine(h.text)} has no tabs under it.`,
-      });
+      skipped.push({ where: place.line(h.number), why: emptyHeading(h) });
     }
     session = null;
   };
@@ -168,8 +168,8 @@ export function parseSessionBuddyText(text: string, options: { now: number }): P
   if (sessions.length === 0) {
     const first = skipped[0];
     throw first === undefined
-      ? new FormatError(format, '', 'it has no URLs.')
-      : new FormatError(format, first.where, `it has no URLs; ${first.why}`);
+      ? new FormatError(format, '', t('fileNoUrls'))
+      : new FormatError(format, first.where, t('fileNoUrlsFirst', first.why));
   }
   return { format, sessions, skipped };
 }

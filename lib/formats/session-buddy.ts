@@ -1,11 +1,13 @@
 import * as v from 'valibot';
+import { says, t, type MessageKey } from '../i18n';
 import type { WindowSnap } from '../model';
 import { toWindowState } from '../browser-values';
 import type { FormatId, ImportedSession, ParsedFile, Skipped } from './imported';
 import { FormatError, importedTab, importedWindow } from './imported';
-import { describeIssuePath } from './issue-path';
+import { describeIssuePath, issueReason } from './issue-path';
+import { place } from './place';
 import { parseCsv } from './sb-csv';
-import { isUrlText, quoteLine } from './text-lines';
+import { clipLine, isUrlText } from './text-lines';
 
 /*
  * Session Buddy's files: the v3 backup (`sessions` of type current / previous / saved), the
@@ -57,7 +59,7 @@ const int = v.pipe(v.number(), v.integer());
 const optionalText = v.optional(v.fallback(v.string(), ''), '');
 
 const TabSchema = v.object({
-  url: v.pipe(v.string(), v.trim(), v.nonEmpty('it has no URL.')),
+  url: v.pipe(v.string(), v.trim(), v.nonEmpty(says('fileNoUrl'))),
   title: optionalText,
   pinned: v.optional(v.fallback(v.boolean(), false), false),
   active: v.optional(v.fallback(v.boolean(), false), false),
@@ -127,7 +129,7 @@ export function looksLikeSessionBuddyJson(
 export function parseSessionBuddyJson(json: unknown, options: { now: number }): ParsedFile {
   const format = looksLikeSessionBuddyJson(json);
   if (format === null) {
-    throw new FormatError(null, '', 'it has neither “sessions” nor “collections”.');
+    throw new FormatError(null, '', t('fileNoSessionsNorCollections'));
   }
   return format === 'session-buddy-v3' ? parseV3(json, options.now) : parseV4(json, options.now);
 }
@@ -142,12 +144,12 @@ function parseOrSkip<S extends v.GenericSchema>(
   const parsed = v.safeParse(schema, raw);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  skipped.push({ where: describeIssuePath(issue, [at]), why: issue.message });
+  skipped.push({ where: describeIssuePath(issue, [at]), why: issueReason(issue) });
   return null;
 }
 
-function named(kind: string, i: number, name: string): string {
-  return name === '' ? `${kind} ${i + 1}` : `${kind} ${i + 1} (“${name.slice(0, 60)}”)`;
+function named(kind: (n: number, name?: string) => string, i: number, name: string): string {
+  return kind(i + 1, name === '' ? undefined : name.slice(0, 60));
 }
 
 function toWindow(fields: WindowFields, tabs: WindowSnap['tabs']): WindowSnap {
@@ -171,25 +173,25 @@ function readTabs(raw: readonly unknown[], where: string, skipped: Skipped[]): W
     if (!parsed.success) {
       const issue = parsed.issues[0];
       skipped.push({
-        where: describeIssuePath(issue, [`${where}, tab ${k + 1}`]),
-        why: issue.message,
+        where: describeIssuePath(issue, [where, place.tab(k + 1)]),
+        why: issueReason(issue),
       });
       return;
     }
-    const t = parsed.output;
-    if (!isUrlText(t.url)) {
+    const tab = parsed.output;
+    if (!isUrlText(tab.url)) {
       skipped.push({
-        where: `${where}, tab ${k + 1}`,
-        why: `it is not a URL: ${quoteLine(t.url)}.`,
+        where: `${where}, ${place.tab(k + 1)}`,
+        why: t('fileNotUrl', clipLine(tab.url)),
       });
       return;
     }
     tabs.push(
-      importedTab(t.url, t.title, {
-        pinned: t.pinned,
-        active: t.active,
-        muted: t.muted,
-        ...(t.favIconUrl === '' ? {} : { favIconUrl: t.favIconUrl }),
+      importedTab(tab.url, tab.title, {
+        pinned: tab.pinned,
+        active: tab.active,
+        muted: tab.muted,
+        ...(tab.favIconUrl === '' ? {} : { favIconUrl: tab.favIconUrl }),
       }),
     );
   });
@@ -202,22 +204,22 @@ function readWindows<
   schema: S,
   raw: readonly unknown[],
   where: string,
-  label: string,
+  label: (n: number) => string,
   skipped: Skipped[],
 ): WindowSnap[] {
   const windows: WindowSnap[] = [];
   raw.forEach((item, j) => {
-    const at = `${where}, ${label} ${j + 1}`;
+    const at = `${where}, ${label(j + 1)}`;
     const parsed = v.safeParse(schema, item);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      skipped.push({ where: describeIssuePath(issue, [at]), why: issue.message });
+      skipped.push({ where: describeIssuePath(issue, [at]), why: issueReason(issue) });
       return;
     }
     const w = parsed.output;
     const tabs = readTabs(w.tabs ?? w.links ?? [], at, skipped);
     if (tabs.length === 0) {
-      skipped.push({ where: at, why: 'it has no tabs.' });
+      skipped.push({ where: at, why: t('fileNoTabs') });
       return;
     }
     windows.push(toWindow(w, tabs));
@@ -230,28 +232,27 @@ function envelopeError(
   issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]],
 ): FormatError {
   const issue = issues[0];
-  return new FormatError(format, describeIssuePath(issue), issue.message);
+  return new FormatError(format, describeIssuePath(issue), issueReason(issue));
 }
+
+/** Why a file of nothing at all cannot be imported: it has no sessions, say. */
+type NoneKey = Extract<MessageKey, 'fileNoSessions' | 'fileNoCollections' | 'fileNoCsvRows'>;
 
 function finish(
   format: FormatId,
   sessions: ImportedSession[],
   skipped: Skipped[],
-  what: string,
+  none: NoneKey,
 ): ParsedFile {
-  if (sessions.length === 0) throw nothingImportable(format, skipped, what);
+  if (sessions.length === 0) throw nothingImportable(format, skipped, none);
   return { format, sessions, skipped };
 }
 
-function nothingImportable(format: FormatId, skipped: readonly Skipped[], what: string) {
+function nothingImportable(format: FormatId, skipped: readonly Skipped[], none: NoneKey) {
   const first = skipped[0];
   return first === undefined
-    ? new FormatError(format, '', `it has no ${what}.`)
-    : new FormatError(
-        format,
-        first.where,
-        `nothing in it can be imported; the first problem: ${first.why}`,
-      );
+    ? new FormatError(format, '', t(none))
+    : new FormatError(format, first.where, t('fileNothingImportable', first.why));
 }
 
 type JsonFormat = 'session-buddy-v3' | 'session-buddy-v4';
@@ -261,6 +262,11 @@ export const SESSIONS_KEY = {
   'session-buddy-v3': 'sessions',
   'session-buddy-v4': 'collections',
 } as const satisfies Record<JsonFormat, string>;
+
+const NONE_KEY = {
+  'session-buddy-v3': 'fileNoSessions',
+  'session-buddy-v4': 'fileNoCollections',
+} as const satisfies Record<JsonFormat, NoneKey>;
 
 /**
  * A Session Buddy JSON file read one item of its sessions array at a time (see
@@ -286,7 +292,7 @@ export class SessionBuddySessionReader {
   /** The file is over: throws when it held nothing to import. */
   finish(): void {
     if (this.read > 0) return;
-    throw nothingImportable(this.format, this.skipped, SESSIONS_KEY[this.format]);
+    throw nothingImportable(this.format, this.skipped, NONE_KEY[this.format]);
   }
 }
 
@@ -298,7 +304,7 @@ function parseV3(json: unknown, now: number): ParsedFile {
   const sessions = file.output.sessions
     .map((raw, i) => v3Session(raw, i, now, skipped))
     .filter((session) => session !== null);
-  return finish(format, sessions, skipped, 'sessions');
+  return finish(format, sessions, skipped, NONE_KEY[format]);
 }
 
 function v3Session(
@@ -307,12 +313,12 @@ function v3Session(
   now: number,
   skipped: Skipped[],
 ): ImportedSession | null {
-  const s = parseOrSkip(V3SessionSchema, raw, `session ${i + 1}`, skipped);
+  const s = parseOrSkip(V3SessionSchema, raw, place.session(i + 1), skipped);
   if (s === null) return null;
-  const where = named('session', i, s.name);
-  const windows = readWindows(V3WindowSchema, s.windows, where, 'window', skipped);
+  const where = named(place.session, i, s.name);
+  const windows = readWindows(V3WindowSchema, s.windows, where, place.window, skipped);
   if (windows.length === 0) {
-    skipped.push({ where, why: 'it has no tabs.' });
+    skipped.push({ where, why: t('fileNoTabs') });
     return null;
   }
   const createdAt = toEpochMs(s.created ?? s.generated, now);
@@ -338,7 +344,7 @@ function parseV4(json: unknown, now: number): ParsedFile {
   const sessions = file.output.collections
     .map((raw, i) => v4Collection(raw, i, now, skipped))
     .filter((session) => session !== null);
-  return finish(format, sessions, skipped, 'collections');
+  return finish(format, sessions, skipped, NONE_KEY[format]);
 }
 
 function v4Collection(
@@ -347,12 +353,12 @@ function v4Collection(
   now: number,
   skipped: Skipped[],
 ): ImportedSession | null {
-  const c = parseOrSkip(V4CollectionSchema, raw, `collection ${i + 1}`, skipped);
+  const c = parseOrSkip(V4CollectionSchema, raw, place.collection(i + 1), skipped);
   if (c === null) return null;
-  const where = named('collection', i, c.title);
-  const windows = readWindows(V4FolderSchema, c.folders, where, 'folder', skipped);
+  const where = named(place.collection, i, c.title);
+  const windows = readWindows(V4FolderSchema, c.folders, where, place.folder, skipped);
   if (windows.length === 0) {
-    skipped.push({ where, why: 'it has no tabs.' });
+    skipped.push({ where, why: t('fileNoTabs') });
     return null;
   }
   const createdAt = toEpochMs(c.created, now);
@@ -400,15 +406,11 @@ export function looksLikeSessionBuddyCsv(text: string): boolean {
 export function parseSessionBuddyCsv(text: string, options: { now: number }): ParsedFile {
   const format = 'session-buddy-csv';
   const result = parseCsv(stripBom(text));
-  if (!result.ok) throw new FormatError(format, `line ${result.line}`, result.why);
+  if (!result.ok) throw new FormatError(format, place.line(result.line), result.why);
   const [header, ...rows] = result.records;
   const cols = header === undefined ? null : headerIndexes(header.fields);
   if (cols === null) {
-    throw new FormatError(
-      format,
-      'line 1',
-      'the first line is not the header “Collection,Folder,Title,URL”.',
-    );
+    throw new FormatError(format, place.line(1), t('fileCsvNoHeader'));
   }
   const skipped: Skipped[] = [];
   // Maps, in order of first appearance; a name such as "__proto__" is just a key.
@@ -417,11 +419,11 @@ export function parseSessionBuddyCsv(text: string, options: { now: number }): Pa
     const cell = (k: number) => row.fields[k] ?? '';
     const url = cell(cols.url).trim();
     if (url === '') {
-      skipped.push({ where: `line ${row.line}`, why: 'it has no URL.' });
+      skipped.push({ where: place.line(row.line), why: t('fileNoUrl') });
       continue;
     }
     if (!isUrlText(url)) {
-      skipped.push({ where: `line ${row.line}`, why: `it is not a URL: ${quoteLine(url)}.` });
+      skipped.push({ where: place.line(row.line), why: t('fileNotUrl', clipLine(url)) });
       continue;
     }
     const collection = cell(cols.collection);
@@ -450,5 +452,5 @@ export function parseSessionBuddyCsv(text: string, options: { now: number }): Pa
       windows: [...folders.values()].map((tabs) => importedWindow(tabs)),
     });
   }
-  return finish(format, sessions, skipped, 'rows with a URL');
+  return finish(format, sessions, skipped, 'fileNoCsvRows');
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { says, t } from '../i18n';
 import { toBounds, toGroupColor, toWindowState } from '../browser-values';
 import { type GroupSnap, type TabSnap, type WindowSnap } from '../model';
 import {
@@ -9,6 +10,7 @@ import {
   type ParsedFile,
   type Skipped,
 } from './imported';
+import { place } from './place';
 
 /*
  * Tab Session Manager (7.x) exports: a top-level array of sessions. Each session has
@@ -25,7 +27,6 @@ const FORMAT = 'tab-session-manager' as const;
 
 /** TSM keeps a hidden session of the open windows (for its own crash recovery) tagged so. */
 const TEMP_TAG = 'temp';
-export const TEMP_SESSION_REASON = "Tab Session Manager's temporary session";
 
 /** Keys only a TSM session has (besides `windows`); any one of them is enough. */
 const TSM_KEYS = [
@@ -47,20 +48,20 @@ function own(obj: PlainObject, key: string): unknown {
 }
 
 /** A plain object, passed through as it is (not copied, so no key can reach a prototype). */
-const plainObject = (message: string) => v.custom<PlainObject>(isPlainObject, message);
+const plainObject = (message: () => string) => v.custom<PlainObject>(isPlainObject, message);
 
 /** A field we can do without: a wrong type is treated as absent. */
 const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
 
 const SessionSchema = v.object({
-  name: v.nullish(v.string('its name is not text')),
+  name: v.nullish(v.string(says('fileNameNotText'))),
   date: v.optional(v.unknown()),
   lastEditedTime: v.optional(v.unknown()),
   lastEditedDate: v.optional(v.unknown()),
-  tag: v.nullish(v.array(v.string('one of its tags is not text'), 'its tags are not a list')),
-  windows: v.optional(plainObject('its windows are not a map of window ids to tabs')),
-  windowsInfo: v.nullish(plainObject('its window details (windowsInfo) are not a map')),
-  tabGroups: v.nullish(v.array(v.unknown(), 'its tab groups are not a list')),
+  tag: v.nullish(v.array(v.string(says('fileTagNotText')), says('fileTagsNotList'))),
+  windows: v.optional(plainObject(says('fileTsmWindowsNotMap'))),
+  windowsInfo: v.nullish(plainObject(says('fileTsmWindowsInfoNotMap'))),
+  tabGroups: v.nullish(v.array(v.unknown(), says('fileTabGroupsNotList'))),
 });
 
 /**
@@ -86,13 +87,13 @@ interface RawTab {
 function readTab(raw: PlainObject): RawTab | string {
   const { title, pinned, active, mutedInfo } = raw;
   if (title !== undefined && title !== null && typeof title !== 'string') {
-    return 'its title is not text';
+    return t('fileTitleNotText');
   }
   if (pinned !== undefined && pinned !== null && typeof pinned !== 'boolean') {
-    return 'its “pinned” is not true or false';
+    return t('fileNotTrueOrFalse', 'pinned');
   }
   if (active !== undefined && active !== null && typeof active !== 'boolean') {
-    return 'its “active” is not true or false';
+    return t('fileNotTrueOrFalse', 'active');
   }
   return {
     url: raw.url,
@@ -157,13 +158,13 @@ export function parseTabSessionManager(json: unknown, options: { now: number }):
     return parseFile(json, options.now);
   } catch (error) {
     if (error instanceof FormatError) throw error;
-    throw new FormatError(FORMAT, '', 'the file could not be read');
+    throw new FormatError(FORMAT, '', t('fileCouldNotBeRead'));
   }
 }
 
 function parseFile(json: unknown, now: number): ParsedFile {
   if (!Array.isArray(json)) {
-    throw new FormatError(FORMAT, '', 'the file is not a list of sessions');
+    throw new FormatError(FORMAT, '', t('fileNotSessionList'));
   }
   const reader = new TsmSessionReader(now);
   const sessions: ImportedSession[] = [];
@@ -196,17 +197,18 @@ export class TsmSessionReader {
       return session;
     } catch (error) {
       if (error instanceof FormatError) throw error;
-      throw new FormatError(FORMAT, `session ${index + 1}`, 'it could not be read');
+      throw new FormatError(FORMAT, place.session(index + 1), t('fileItCouldNotBeRead'));
     }
   }
 
   /** The file is over: throws when it held nothing to import. */
   finish(): void {
-    if (this.items === 0) throw new FormatError(FORMAT, '', 'the file holds no sessions');
+    if (this.items === 0) throw new FormatError(FORMAT, '', t('fileHoldsNoSessions'));
     if (this.read > 0) return;
     const first = this.skipped[0]!;
-    const more = this.skipped.length > 1 ? ` (and ${this.skipped.length - 1} more problems)` : '';
-    throw new FormatError(FORMAT, first.where, `${first.why}${more}`);
+    const more = this.skipped.length - 1;
+    const why = more > 0 ? t('fileMoreProblems', first.why, String(more)) : first.why;
+    throw new FormatError(FORMAT, first.where, why);
   }
 }
 
@@ -217,14 +219,14 @@ function parseSession(
   skipped: Skipped[],
 ): ImportedSession | null {
   if (!isPlainObject(raw)) {
-    skipped.push({ where: `session ${n}`, why: 'it is not a session' });
+    skipped.push({ where: place.session(n), why: t('fileNotASession') });
     return null;
   }
   const rawName = own(raw, 'name');
-  const where =
-    typeof rawName === 'string' && rawName !== ''
-      ? `session ${n} (“${clip(rawName)}”)`
-      : `session ${n}`;
+  const where = place.session(
+    n,
+    typeof rawName === 'string' && rawName !== '' ? clip(rawName) : undefined,
+  );
   const parsed = v.safeParse(SessionSchema, raw);
   if (!parsed.success) {
     skipped.push({ where, why: parsed.issues[0].message });
@@ -233,11 +235,11 @@ function parseSession(
   const session = parsed.output;
   const tags = session.tag ?? [];
   if (tags.includes(TEMP_TAG)) {
-    skipped.push({ where, why: TEMP_SESSION_REASON });
+    skipped.push({ where, why: t('fileTsmTemporarySession') });
     return null;
   }
   if (session.windows === undefined) {
-    skipped.push({ where, why: 'it has no windows' });
+    skipped.push({ where, why: t('fileNoWindows') });
     return null;
   }
 
@@ -251,13 +253,13 @@ function parseSession(
       own(session.windows, key),
       own(info, key),
       groups.get(key),
-      `${where}, window ${w + 1}`,
+      `${where}, ${place.window(w + 1)}`,
       skipped,
     );
     if (window !== null) windows.push(window);
   }
   if (windows.length === 0) {
-    skipped.push({ where, why: 'none of its tabs could be imported' });
+    skipped.push({ where, why: t('fileNoTabImportable') });
     return null;
   }
 
@@ -298,7 +300,7 @@ function parseWindow(
   skipped: Skipped[],
 ): WindowSnap | null {
   if (!isPlainObject(rawTabs)) {
-    skipped.push({ where, why: 'it is not a map of tab ids to tabs' });
+    skipped.push({ where, why: t('fileTsmTabsNotMap') });
     return null;
   }
   // Tabs by their index; those without one keep their place in the file after the others.
@@ -313,7 +315,7 @@ function parseWindow(
   });
   entries.sort((a, b) => (a.index === b.index ? a.order - b.order : a.index - b.index));
   if (entries.length === 0) {
-    skipped.push({ where, why: 'it has no tabs' });
+    skipped.push({ where, why: t('fileWindowEmpty') });
     return null;
   }
 
@@ -338,11 +340,11 @@ function parseWindow(
 
   const tabs: TabSnap[] = [];
   let anyIncognito = false;
-  for (let t = 0; t < entries.length; t++) {
-    const tabWhere = `${where}, tab ${t + 1}`;
-    const raw = entries[t]!.tab;
+  for (let i = 0; i < entries.length; i++) {
+    const tabWhere = `${where}, ${place.tab(i + 1)}`;
+    const raw = entries[i]!.tab;
     if (!isPlainObject(raw)) {
-      skipped.push({ where: tabWhere, why: 'it is not a tab' });
+      skipped.push({ where: tabWhere, why: t('fileNotATab') });
       continue;
     }
     const tab = readTab(raw);
@@ -386,9 +388,9 @@ function parseWindow(
 }
 
 function badUrl(url: unknown): string | null {
-  if (url === undefined || url === null) return 'it has no URL';
-  if (typeof url !== 'string') return 'its URL is not text';
-  if (url.trim() === '') return 'its URL is empty';
+  if (url === undefined || url === null) return t('fileTabNoUrl');
+  if (typeof url !== 'string') return t('fileUrlNotText');
+  if (url.trim() === '') return t('fileUrlEmpty');
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { FormatId, ParsedFile } from './imported';
 import { FormatError } from './imported';
 import { isStrictOneTab, looksLikeOneTab, parseOneTab } from './onetab';
@@ -57,6 +58,6 @@ export function parseText(text: string, options: { now: number }): ParsedFile {
     case 'url-list':
       return parseUrlList(text, options);
     case null:
-      throw new FormatError(null, '', 'it has no URLs that Tabkeep can read.');
+      throw new FormatError(null, '', t('fileNoReadableUrls'));
   }
 }

@@ -58,7 +58,7 @@ export function isUrlText(text: string): boolean {
   return OPAQUE_SCHEMES.has(scheme) && rest.length > 0;
 }
 
-/** A short quotation of a line for a "skipped" reason. */
-export function quoteLine(text: string): string {
-  return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+/** A line cut short for quoting in a "skipped" reason (the message has the quotation marks). */
+export function clipLine(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

@@ -1,6 +1,8 @@
+import { t } from '../i18n';
 import type { ParsedFile, Skipped } from './imported';
 import { FormatError, importedTab, importedWindow } from './imported';
-import { isUrlText, quoteLine, splitLines } from './text-lines';
+import { place } from './place';
+import { clipLine, isUrlText, splitLines } from './text-lines';
 
 /*
  * A plain list of URLs, one a line: one imported session ("URL list import") with one
@@ -41,16 +43,13 @@ export function parseUrlList(text: string, options: { now: number }): ParsedFile
     if (line.text === '' || isComment(line.text)) continue;
     if (isUrlText(line.text)) tabs.push(importedTab(line.text, ''));
     else
-      skipped.push({
-        where: `line ${line.number}`,
-        why: `it is not a URL: ${quoteLine(line.text)}.`,
-      });
+      skipped.push({ where: place.line(line.number), why: t('fileNotUrl', clipLine(line.text)) });
   }
   if (tabs.length === 0) {
     const first = skipped[0];
     throw first === undefined
-      ? new FormatError('url-list', '', 'it has no URLs.')
-      : new FormatError('url-list', first.where, `it has no URLs; ${first.why}`);
+      ? new FormatError('url-list', '', t('fileNoUrls'))
+      : new FormatError('url-list', first.where, t('fileNoUrlsFirst', first.why));
   }
   return {
     format: 'url-list',

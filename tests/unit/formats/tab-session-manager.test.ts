@@ -4,7 +4,6 @@ import { FormatError, importedTab } from '@/lib/formats/imported';
 import {
   looksLikeTabSessionManager,
   parseTabSessionManager,
-  TEMP_SESSION_REASON,
 } from '@/lib/formats/tab-session-manager';
 import { random } from '../random';
 import { fixtureJson, formatError } from './helpers';
@@ -136,7 +135,10 @@ describe('parseTabSessionManager: the export of all sessions', () => {
   it('skips the temporary session and keeps the other three with their tags', () => {
     const file = parse(all());
     expect(file.skipped).toEqual([
-      { where: 'session 1 (“Tab Session Manager - Session list”)', why: TEMP_SESSION_REASON },
+      {
+        where: 'session 1 (“Tab Session Manager - Session list”)',
+        why: "Tab Session Manager's temporary session",
+      },
     ]);
     expect(
       file.sessions.map((s) => ({
