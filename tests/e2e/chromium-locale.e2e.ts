@@ -60,3 +60,17 @@ test('Chromium in German shows the manager, and the service’s messages, in Ger
   await manager.getByRole('link', { name: 'Papierkorb' }).click();
   await expect.poll(() => manager.getByText('Der Papierkorb ist leer.').count()).toBe(1);
 });
+
+test('Chromium in German reads an import file in the import worker and says what is wrong with it in German', async () => {
+  const manager = await chromium!.openExtensionPage('manager.html#settings');
+  const region = manager.getByRole('region', { name: 'Importieren' });
+  // gzip's magic bytes, then nothing a gzip stream can hold.
+  await region.getByLabel('Zu importierende Datei').setInputFiles({
+    name: 'kaputt.json.gz',
+    mimeType: 'application/gzip',
+    buffer: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]),
+  });
+  await expect
+    .poll(() => region.getByRole('status').first().textContent())
+    .toContain('eine gzip-Datei, aber beschädigt oder abgeschnitten.');
+});
