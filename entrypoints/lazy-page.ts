@@ -36,14 +36,26 @@ export default defineUnlistedScript(() => {
 
   // Only web pages: a crafted link must not send the tab anywhere else.
   if (!/^https?:/.test(real)) return;
+  // One question at a time; a reason to ask that comes meanwhile (the tab activated while
+  // the answer was on its way) asks again once it is answered.
   let asking = false;
-  const goIfShown = () => {
-    if (asking || document.visibilityState !== 'visible') return;
+  let askAgain = false;
+  const goIfShown = (): void => {
+    if (document.visibilityState !== 'visible') return;
+    if (asking) {
+      askAgain = true;
+      return;
+    }
     asking = true;
     const tabs = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome.tabs;
     void tabs.getCurrent().then((tab) => {
       asking = false;
-      if (tab?.active === true && document.visibilityState === 'visible') location.replace(real);
+      if (tab?.active === true && document.visibilityState === 'visible') {
+        location.replace(real);
+      } else if (askAgain) {
+        askAgain = false;
+        goIfShown();
+      }
     });
   };
   document.addEventListener('visibilitychange', goIfShown);
