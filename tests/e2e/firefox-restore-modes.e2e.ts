@@ -79,3 +79,72 @@ test('Firefox: a lazy restore of 200 tabs loads only the active one until anothe
   expect(pages.hits('lazy-7')).toBe(1);
   expect(pages.requested().sort()).toEqual(['lazy-0', 'lazy-7']);
 }, 240_000);
+
+/** Opens the restore menu of `name` in the popup and picks `item`. */
+async function chooseMode(name: string, item: string): Promise<void> {
+  await popup.click(`button[aria-label="More restore options for ${name}"]`);
+  await popup.waitForSelector('[role=menuitem]');
+  await popup.evaluate((label) => {
+    const items = [...document.querySelectorAll<HTMLElement>('[role=menuitem]')];
+    items.find((el) => el.textContent === label)!.click();
+  }, item);
+}
+
+const statusIs = (text: string) =>
+  popup.waitForFunction(
+    (want) => document.querySelector('[role=status]')?.textContent === want,
+    { timeout: 30_000 },
+    text,
+  );
+
+test('Firefox: add to current window appends the tabs discarded to the popup’s window, the saved active one in front', async () => {
+  await popup.evaluate(
+    putSessionScript(sessionOfUrls('extra', 'Extra', ['x1', 'x2', 'x3'].map(pages.url))),
+  );
+  await popup.evaluate(() => location.reload());
+  await popup.waitForSelector('button[aria-label="More restore options for Extra"]');
+  const before = await readWindows();
+  await chooseMode('Extra', 'Add to current window');
+  await statusIs('Added 3 tabs to the current window.');
+  const after = await readWindows();
+  expect(after.map((w) => w.id)).toEqual(before.map((w) => w.id));
+  const grown = after.find(
+    (w) => w.tabs.length === before.find((b) => b.id === w.id)!.tabs.length + 3,
+  )!;
+  const added = grown.tabs.slice(-3);
+  expect(added.map((t) => t.url)).toEqual(['x1', 'x2', 'x3'].map(pages.url));
+  // The saved active tab is in front and loads; the others wait, discarded.
+  expect(added.map((t) => t.active)).toEqual([true, false, false]);
+  expect(added.slice(1).every((t) => t.discarded)).toBe(true);
+  await waitUntil(
+    async () => pages.requested(),
+    (names) => names.includes('x1'),
+  );
+  expect(pages.requested().filter((n) => n.startsWith('x'))).toEqual(['x1']);
+}, 120_000);
+
+test('Firefox: one window gathers the tabs of every saved window into one new window, in order', async () => {
+  const session = sessionOfUrls('two', 'Two windows', ['o1', 'o2'].map(pages.url));
+  session.body.windows.push({
+    ...session.body.windows[0]!,
+    focused: false,
+    tabs: [{ ...session.body.windows[0]!.tabs[1]!, url: pages.url('o3'), active: true }],
+  });
+  session.summary.windowCount = 2;
+  session.summary.tabCount = 3;
+  await popup.evaluate(putSessionScript(session));
+  await popup.evaluate(() => location.reload());
+  await popup.waitForSelector('button[aria-label="More restore options for Two windows"]');
+  const before = new Set((await readWindows()).map((w) => w.id));
+  await chooseMode('Two windows', 'One window');
+  await statusIs('Restored 1 window, 3 tabs.');
+  const [win] = await waitUntil(
+    async () => (await readWindows()).filter((w) => !before.has(w.id)),
+    (ws) => ws.length === 1 && ws[0]!.tabs.length === 3,
+    { timeoutMs: 30_000 },
+  );
+  expect(win!.tabs.map((t) => t.url)).toEqual(['o1', 'o2', 'o3'].map(pages.url));
+  // The focused window's active tab leads; the rest open discarded.
+  expect(win!.tabs.map((t) => t.active)).toEqual([true, false, false]);
+  expect(win!.tabs.slice(1).every((t) => t.discarded)).toBe(true);
+}, 120_000);
