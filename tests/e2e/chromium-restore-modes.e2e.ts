@@ -7,7 +7,7 @@ import { launchChromium, type ChromiumSession } from './support/chromium';
 import { openOnly } from './support/chromium-windows';
 import { startPagesServer, type PagesServer } from './support/pages-server';
 import { isLazyPage, realUrl, type WindowView } from './support/restored-tabs';
-import { putSessionScript, sessionOfUrls } from './support/stored-session';
+import { putSessionScript, sessionOfUrls, twoWindowSession } from './support/stored-session';
 import { waitUntil } from './support/wait';
 
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -153,14 +153,7 @@ describe.sequential('Chromium: lazy restore and restore modes, from the popup', 
   });
 
   test('one window gathers the tabs of every saved window into one new window, in order', async () => {
-    const session = sessionOfUrls('two', 'Two windows', ['o1', 'o2'].map(pages.url));
-    session.body.windows.push({
-      ...session.body.windows[0]!,
-      focused: false,
-      tabs: [{ ...session.body.windows[0]!.tabs[1]!, url: pages.url('o3'), active: true }],
-    });
-    session.summary.windowCount = 2;
-    session.summary.tabCount = 3;
+    const session = twoWindowSession(pages.url);
     const popup = await popupWith(session);
     const before = new Set((await readWindows()).map((w) => w.id));
     await chooseMode(popup, 'Two windows', 'One window');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startPagesServer, type PagesServer } from './support/pages-server';
 import type { WindowView } from './support/restored-tabs';
-import { putSessionScript, sessionOfUrls } from './support/stored-session';
+import { putSessionScript, sessionOfUrls, twoWindowSession } from './support/stored-session';
 import { waitUntil } from './support/wait';
 
 const EXTENSION = resolve('.output/firefox-mv3');
@@ -124,14 +124,7 @@ test('Firefox: add to current window appends the tabs discarded to the popup’s
 }, 120_000);
 
 test('Firefox: one window gathers the tabs of every saved window into one new window, in order', async () => {
-  const session = sessionOfUrls('two', 'Two windows', ['o1', 'o2'].map(pages.url));
-  session.body.windows.push({
-    ...session.body.windows[0]!,
-    focused: false,
-    tabs: [{ ...session.body.windows[0]!.tabs[1]!, url: pages.url('o3'), active: true }],
-  });
-  session.summary.windowCount = 2;
-  session.summary.tabCount = 3;
+  const session = twoWindowSession(pages.url);
   await popup.evaluate(putSessionScript(session));
   await popup.evaluate(() => location.reload());
   await popup.waitForSelector('button[aria-label="More restore options for Two windows"]');

@@ -42,6 +42,23 @@ export function sessionOfUrls(
 }
 
 /**
+ * The session the "one window" tests restore: o1 and o2 (o1 active) in the focused window,
+ * then o3 (active) in a second window.
+ */
+export function twoWindowSession(url: (name: string) => string) {
+  const session = sessionOfUrls('two', 'Two windows', ['o1', 'o2'].map(url));
+  const [first] = session.body.windows;
+  session.body.windows.push({
+    ...first!,
+    focused: false,
+    tabs: [{ ...first!.tabs[1]!, url: url('o3'), active: true }],
+  });
+  session.summary.windowCount = 2;
+  session.summary.tabCount = 3;
+  return session;
+}
+
+/**
  * Script text for an extension page of either browser: puts the rows with the raw
  * IndexedDB API (no Dexie on the page's global) and resolves when they are committed.
  */
