@@ -2,7 +2,7 @@ import type { SessionSummary } from '@/lib/model';
 import type { SearchResult } from '@/lib/search/index';
 import { t } from '@/lib/i18n';
 import { counted } from './format';
-import { useWhenVisible } from './use-when-visible';
+import { MoreSessions } from './MoreSessions';
 
 interface Props {
   result: SearchResult;
@@ -79,15 +79,5 @@ export function SearchResults({ result, onRestore, onOpenTab, onMore, onShow }: 
       </ul>
       {result.moreSessions && <MoreSessions onMore={() => onMore(result.hits.length)} />}
     </section>
-  );
-}
-
-/** Loads the next page when scrolled to, and by a click or Enter. */
-function MoreSessions({ onMore }: { onMore(): void }) {
-  const ref = useWhenVisible<HTMLButtonElement>(onMore);
-  return (
-    <button ref={ref} type="button" class="link" onClick={onMore}>
-      {t('searchMoreSessions')}
-    </button>
   );
 }

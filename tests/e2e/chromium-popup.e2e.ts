@@ -151,6 +151,26 @@ describe.sequential('Chromium: the popup at scale, by keyboard, accessible', () 
     });
   }
 
+  test('the manager lists 2,000 sessions a hundred at a time: more on scrolling to the end, or by the button', async () => {
+    const manager = await chromium.openExtensionPage('manager.html#sessions');
+    const list = manager.getByRole('list', { name: 'Sessions' });
+    const rows = list.getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(100);
+    expect(await list.locator('.session-name').first().textContent()).toBe('Generated 1999');
+    const more = manager.getByRole('button', { name: 'Show more sessions' });
+    await more.scrollIntoViewIfNeeded();
+    await expect.poll(() => rows.count()).toBe(200);
+    await more.click();
+    await expect.poll(() => rows.count()).toBe(300);
+    // Newest first, each once (the keyboard test deleted one of them).
+    const numbers = (await list.locator('.session-name').allTextContents()).map((name) =>
+      Number(/^Generated (\d+)$/.exec(name)![1]),
+    );
+    expect(numbers.every((n, i) => i === 0 || n < numbers[i - 1]!)).toBe(true);
+    expect(numbers.at(-1)).toBeGreaterThanOrEqual(1699);
+    await manager.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe-core finds no violation on the manager: sessions with a detail and search, trash, settings (${scheme})`, async () => {
       const manager = await chromium.openExtensionPage('manager.html#sessions');
