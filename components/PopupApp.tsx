@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS } from '@/lib/search/index';
+import { searchTyped, takeEarlyKeys } from '@/lib/early-keys';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { callService } from '@/lib/client';
@@ -31,7 +32,11 @@ export function PopupApp() {
     wanted: searchWanted,
   });
   useSlashFocuses(searchField);
-  useTakeOverFirstPaint(data.status !== 'loading');
+  useTakeOverFirstPaint(data.status !== 'loading', (typed) => {
+    setSearchWanted(true);
+    setQuery(typed);
+    searchField.current?.focus();
+  });
   const { status, attempt } = useAttempt();
   const [deleted, setDeleted] = useState<SessionSummary | null>(null);
   const { restore, confirmation } = useRestore(attempt);
@@ -176,11 +181,14 @@ const SORT_LABELS: Record<SortKey, MessageKey> = {
  * Shows the app in the frame where it has its rows, and drops the rows popup.html painted
  * before it loaded, so the list never blinks.
  */
-function useTakeOverFirstPaint(ready: boolean) {
+function useTakeOverFirstPaint(ready: boolean, onTyped: (query: string) => void) {
   useLayoutEffect(() => {
     if (!ready) return;
     document.getElementById('first-paint')?.remove();
     document.getElementById('app')?.removeAttribute('hidden');
+    // Shown now, so the search field can take the cursor.
+    const typed = searchTyped(takeEarlyKeys());
+    if (typed !== null) onTyped(typed);
   }, [ready]);
 }
 
@@ -193,7 +201,8 @@ function useSlashFocuses(field: { current: HTMLInputElement | null }) {
         target instanceof HTMLInputElement ||
         target instanceof HTMLTextAreaElement ||
         target instanceof HTMLSelectElement;
-      if (e.key !== '/' || typing) return;
+      // Still recorded for the replay (lib/early-keys.ts) while the app is hidden.
+      if (e.key !== '/' || typing || e.defaultPrevented) return;
       e.preventDefault();
       field.current?.focus();
     };

@@ -7,6 +7,7 @@ import {
   samePainted,
   type PaintedRow,
 } from '@/lib/first-rows';
+import { recordEarlyKeys } from '@/lib/early-keys';
 
 // Classic script in popup.html: paints the first rows while the app's modules load. Plain
 // DOM and textContent (names are never markup); the app removes all of it when it shows.
@@ -14,6 +15,8 @@ import {
 export default defineUnlistedScript(() => {
   const list = document.getElementById('first-rows');
   if (list === null) return;
+  // Before anything else: a key pressed while the app loads is replayed by it.
+  recordEarlyKeys(document);
   const paint = (rows: readonly PaintedRow[]) => {
     list.replaceChildren(...rows.map(rowElement));
   };
