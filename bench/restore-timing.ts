@@ -7,6 +7,17 @@ import { callService } from '../lib/client';
  * from the bench page. Each timed until its call returns.
  */
 
+/**
+ * `count` distinct addresses of the blank extension page (no script, one element): the
+ * cheapest tab an extension can open without loading its site, so a loop of these is the
+ * least a lazy restore on Chrome can cost (Chrome creates no discarded tab).
+ */
+export function blankExtensionPages(count: number): string[] {
+  // Built in bench mode only, so not among the extension's typed paths.
+  const page = `${browser.runtime.getURL('/')}bench-blank.html`;
+  return Array.from({ length: count }, (_, i) => `${page}?tab=${i}`);
+}
+
 export async function timeRestore(id: string) {
   const t0 = performance.now();
   const report = await callService('restore', { id });

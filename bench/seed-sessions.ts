@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import { snapshotWindows } from '../lib/capture/map';
 import { callService, callServiceBulk } from '../lib/client';
 import type { ImportedSession } from '../lib/formats/imported';
 import type { WindowSnap } from '../lib/model';
+import { planRestore } from '../lib/restore/plan';
 import { makeBrowser, seededRandom, type Random } from './synthetic-browser';
 
 /*
@@ -82,7 +84,9 @@ export async function seedSessions(options: SeedOptions) {
 
 /**
  * One session of `windows` × `tabsPerWindow` tabs on `base` (the loopback server), each
- * tab its own path under `prefix`, so the server can count what a restore loads.
+ * tab its own path under `prefix`, so the server can count what a restore loads. With the
+ * addresses a lazy restore of it opens, window by window, each window's active tab first:
+ * a bare loop of those is the restore without the restore's own work.
  */
 export async function seedLoopbackSession(options: {
   base: string;
@@ -90,7 +94,7 @@ export async function seedLoopbackSession(options: {
   windows: number;
   tabsPerWindow: number;
   seed: number;
-}): Promise<{ id: string; activeTabs: number }> {
+}): Promise<{ id: string; activeTabs: number; restoreUrls: string[] }> {
   const rand = seededRandom(options.seed);
   let n = 0;
   const windows: WindowSnap[] = browserWindows(rand, options).map((w) => ({
@@ -101,5 +105,14 @@ export async function seedLoopbackSession(options: {
   const { ids } = await importSessions([
     { name: `Restore ${options.prefix}`, createdAt: now, updatedAt: now, tags: [], windows },
   ]);
-  return { id: ids[0]!, activeTabs: windows.filter((w) => w.tabs.some((t) => t.active)).length };
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const plan = planRestore(windows, { extensionOrigin, incognitoAllowed: false, lazy: 'page' });
+  const restoreUrls = plan.windows.flatMap((w) =>
+    [...w.tabs].sort((a, b) => Number(b.active) - Number(a.active)).map((t) => t.url ?? ''),
+  );
+  return {
+    id: ids[0]!,
+    activeTabs: windows.filter((w) => w.tabs.some((t) => t.active)).length,
+    restoreUrls,
+  };
 }

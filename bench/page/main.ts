@@ -1,6 +1,6 @@
 import { runBench } from '../autosave-bench';
 import { closeOtherWindows, openLoopbackTabs, tabStates } from '../loopback-tabs';
-import { timeBareLoop, timeRestore } from '../restore-timing';
+import { blankExtensionPages, timeBareLoop, timeRestore } from '../restore-timing';
 import { searchQueries } from '../search-queries';
 import { timeSaves } from '../save-timing';
 import { seedLoopbackSession, seedSessions } from '../seed-sessions';
@@ -10,6 +10,7 @@ import { settleWorker } from '../settle';
 Object.assign(window, {
   runBench,
   benchApi: {
+    blankExtensionPages,
     closeOtherWindows,
     openLoopbackTabs,
     searchQueries,

@@ -1,8 +1,11 @@
 // Restoring a saved session of 500 loopback tabs (5 windows of 100) through the service,
-// against a bare tabs.create loop of the same 500 URLs into one new window, both from the
+// against a bare tabs.create loop of the same 500 URLs into new windows, both from the
 // bench page, interleaved; how many pages the restore loaded before any tab was used; and
-// the browser's memory once each settled. Over a bare DevTools connection: Playwright's
-// instrumentation of 500 new pages cost more than the restore (raw-chromium.mjs).
+// the browser's memory once each settled. Two more bare loops tell where the time goes:
+// one of exactly the tabs the restore opens (its lazy pages), so the rest is the restore's
+// own work; and one of 500 blank extension pages, the least any placeholder tab costs.
+// Over a bare DevTools connection: Playwright's instrumentation of 500 new pages cost more
+// than the restore (raw-chromium.mjs).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromiumCpu, chromiumPss, cpuSpentSince } from './memory.mjs';
 import { startLoopbackServer } from './loopback-server.mjs';
@@ -33,20 +36,40 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
     }
   };
   try {
+    const seed = (api, prefix) =>
+      api('seedLoopbackSession', {
+        base: server.base,
+        prefix,
+        windows: WINDOWS,
+        tabsPerWindow: TABS_PER_WINDOW,
+        seed: 77,
+      });
     const restoreRuns = [];
     const bareRuns = [];
+    const sameTabsRuns = [];
+    const floorRuns = [];
+    // A bare loop of `urls` (from the bench page) in a fresh browser, into `into`.
+    const bareLoop = (into, urlsOf, prefix) =>
+      inFreshBrowser(async (api, { pssMB, cpu }) => {
+        const urls = await urlsOf(api);
+        await sleep(SETTLE_MS);
+        const before = cpu();
+        const timed = await api('timeBareLoop', { windows: WINDOWS, urls });
+        const cpuMs = cpuSpentSince(before, cpu());
+        await server.quiet(2000);
+        into.push({
+          ...timed,
+          pagesLoaded: server.loaded(prefix).paths,
+          pssMB: pssMB(),
+          cpuMs,
+        });
+      });
     for (let run = 0; run < runs; run++) {
       // Each run its own paths, so the server's counts tell what this run loaded.
       const steps = {
         restore: () =>
           inFreshBrowser(async (api, { pssMB, cpu }) => {
-            const session = await api('seedLoopbackSession', {
-              base: server.base,
-              prefix: `/restore/${run}`,
-              windows: WINDOWS,
-              tabsPerWindow: TABS_PER_WINDOW,
-              seed: 77,
-            });
+            const session = await seed(api, `/restore/${run}`);
             await sleep(SETTLE_MS);
             const before = cpu();
             const timed = await api('timeRestore', session.id);
@@ -62,27 +85,31 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
             });
           }),
         bare: () =>
-          inFreshBrowser(async (api, { pssMB, cpu }) => {
-            await sleep(SETTLE_MS);
-            const before = cpu();
-            const timed = await api('timeBareLoop', {
-              windows: WINDOWS,
-              urls: Array.from(
+          bareLoop(
+            bareRuns,
+            async () =>
+              Array.from(
                 { length: WINDOWS * TABS_PER_WINDOW },
                 (_, i) => `${server.base}/bare/${run}/${i}`,
               ),
-            });
-            const cpuMs = cpuSpentSince(before, cpu());
-            await server.quiet(2000);
-            bareRuns.push({
-              ...timed,
-              pagesLoaded: server.loaded(`/bare/${run}/`).paths,
-              pssMB: pssMB(),
-              cpuMs,
-            });
-          }),
+            `/bare/${run}/`,
+          ),
+        sameTabs: () =>
+          bareLoop(
+            sameTabsRuns,
+            async (api) => (await seed(api, `/same/${run}`)).restoreUrls,
+            `/same/${run}/`,
+          ),
+        floor: () =>
+          bareLoop(
+            floorRuns,
+            (api) => api('blankExtensionPages', WINDOWS * TABS_PER_WINDOW),
+            `/floor/${run}/`,
+          ),
       };
-      for (const step of run % 2 === 0 ? ['restore', 'bare'] : ['bare', 'restore']) {
+      // Each run in another order, so no step always follows the same one.
+      const order = ['restore', 'bare', 'sameTabs', 'floor'];
+      for (const step of [...order.slice(run % 4), ...order.slice(0, run % 4)]) {
         console.log(`bench: restore run ${run + 1}/${runs}: ${step}`);
         await steps[step]();
       }
@@ -90,6 +117,8 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
     const restoreMs = stats(restoreRuns.map((r) => r.ms));
     const bareMs = stats(bareRuns.map((r) => r.ms));
     const r = ratio(restoreMs.median, bareMs.median);
+    const sameTabsMs = stats(sameTabsRuns.map((x) => x.ms));
+    const floorMs = stats(floorRuns.map((x) => x.ms));
     const loaded = Math.max(...restoreRuns.map((x) => x.pagesLoaded));
     return {
       tabs: WINDOWS * TABS_PER_WINDOW,
@@ -99,6 +128,17 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
       ratio: r,
       target: RESTORE_TARGET_RATIO,
       pass: r <= RESTORE_TARGET_RATIO,
+      sameTabsLoop: {
+        ms: sameTabsMs,
+        restoreRatio: ratio(restoreMs.median, sameTabsMs.median),
+        ratioToBareLoop: ratio(sameTabsMs.median, bareMs.median),
+        note: "a bare loop of exactly the tabs the restore opens (each window's active tab loaded, the rest on the lazy page): restoreRatio is what the restore's own work adds, ratioToBareLoop what its lazy page costs against loading the page",
+      },
+      extensionPageFloor: {
+        ms: floorMs,
+        ratioToBareLoop: ratio(floorMs.median, bareMs.median),
+        note: 'a bare loop of 500 blank extension pages (no script, one element): the least any placeholder tab costs, as Chrome creates no discarded tab',
+      },
       pagesLoadedByRestore: {
         worstRun: loaded,
         target: WINDOWS,
@@ -115,7 +155,7 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
         bareLoop: medianByKind(bareRuns.map((r) => r.cpuMs)),
         note: 'CPU time (user and system) each kind of browser process spent during the timed call, median of the runs; the machine has 2 cores',
       },
-      runs: { restore: restoreRuns, bare: bareRuns },
+      runs: { restore: restoreRuns, bare: bareRuns, sameTabs: sameTabsRuns, floor: floorRuns },
       measure:
         "from the bench page, each until its call returns: callService('restore', {id}) of a session of 5 windows x 100 loopback tabs (imported through the service), against the same windows: windows.create({url: its first}) then 99 awaited tabs.create({windowId, url, active: false}) each, 500 tabs in all; interleaved, order alternating; each in a fresh browser",
     };
