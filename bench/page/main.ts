@@ -1,6 +1,6 @@
 import { runBench } from '../autosave-bench';
 import { closeOtherWindows, openLoopbackTabs, tabStates } from '../loopback-tabs';
-import { blankExtensionPages, timeBareLoop, timeRestore } from '../restore-timing';
+import { timeRestore } from '../restore-timing';
 import { searchQueries } from '../search-queries';
 import { timeSaves } from '../save-timing';
 import { seedLoopbackSession, seedSessions } from '../seed-sessions';
@@ -10,7 +10,6 @@ import { settleWorker } from '../settle';
 Object.assign(window, {
   runBench,
   benchApi: {
-    blankExtensionPages,
     closeOtherWindows,
     openLoopbackTabs,
     searchQueries,
@@ -18,7 +17,6 @@ Object.assign(window, {
     seedSessions,
     settleWorker,
     tabStates,
-    timeBareLoop,
     timeRestore,
     timeSaves,
   },

@@ -111,16 +111,33 @@ export async function launchRawBench(extensionDir, { args = [] } = {}) {
       if (text.startsWith('bench:')) console.log(text);
     });
     await cdp.send('Runtime.enable', {}, sessionId);
-    const evaluate = async (expression) => {
+    const evaluateIn = async (session, expression) => {
       const { result, exceptionDetails } = await cdp.send(
         'Runtime.evaluate',
         { expression, awaitPromise: true, returnByValue: true },
-        sessionId,
+        session,
       );
       if (exceptionDetails) {
         throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
       }
       return result.value;
+    };
+    const evaluate = (expression) => evaluateIn(sessionId, expression);
+    let workerSession;
+    const evaluateInWorker = async (expression) => {
+      if (workerSession === undefined) {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const worker = targetInfos.find(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`${origin}/`),
+        );
+        if (worker === undefined) throw new Error('the extension has no running worker');
+        const attached = await cdp.send('Target.attachToTarget', {
+          targetId: worker.targetId,
+          flatten: true,
+        });
+        workerSession = attached.sessionId;
+      }
+      return evaluateIn(workerSession, expression);
     };
     while (!(await evaluate(`typeof globalThis.benchApi === 'object'`))) await sleep(100);
     return {
@@ -129,6 +146,12 @@ export async function launchRawBench(extensionDir, { args = [] } = {}) {
       cdp,
       // Any expression in the bench page, for one-off experiments.
       evaluate,
+      // Any expression in the extension's service worker, where a restore runs: a loop
+      // there does not share its thread with the extension pages it opens, as the bench
+      // page's would. Attaching keeps the worker running.
+      evaluateInWorker,
+      // chrome-extension://<id>
+      origin,
       api: (name, arg) =>
         evaluate(`globalThis.benchApi[${JSON.stringify(name)}](${JSON.stringify(arg)})`),
       close: async () => {

@@ -1,11 +1,11 @@
 // Restoring a saved session of 500 loopback tabs (5 windows of 100) through the service,
-// against a bare tabs.create loop of the same 500 URLs into new windows, both from the
-// bench page, interleaved; how many pages the restore loaded before any tab was used; and
-// the browser's memory once each settled. Two more bare loops tell where the time goes:
-// one of exactly the tabs the restore opens (its lazy pages), so the rest is the restore's
-// own work; and one of 500 blank extension pages, the least any placeholder tab costs.
-// Over a bare DevTools connection: Playwright's instrumentation of 500 new pages cost more
-// than the restore (raw-chromium.mjs).
+// timed from the bench page, against a bare tabs.create loop of the same 500 URLs into new
+// windows, run in the extension's worker as the restore is; interleaved; how many pages the
+// restore loaded before any tab was used; and the browser's memory once each settled. Two
+// more bare loops tell where the time goes: one of exactly the tabs the restore opens (its
+// lazy pages), so the rest is the restore's own work; and one of 500 blank extension pages,
+// the least any placeholder tab costs. Over a bare DevTools connection: Playwright's
+// instrumentation of 500 new pages cost more than the restore (raw-chromium.mjs).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromiumCpu, chromiumPss, cpuSpentSince } from './memory.mjs';
 import { startLoopbackServer } from './loopback-server.mjs';
@@ -30,6 +30,8 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
       return await use(browser.api, {
         pssMB: () => megabytes(chromiumPss(browser.profile)),
         cpu: () => chromiumCpu(browser.profile),
+        inWorker: browser.evaluateInWorker,
+        origin: browser.origin,
       });
     } finally {
       await browser.close();
@@ -48,13 +50,15 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
     const bareRuns = [];
     const sameTabsRuns = [];
     const floorRuns = [];
-    // A bare loop of `urls` (from the bench page) in a fresh browser, into `into`.
+    // A bare loop of `urls` in the worker of a fresh browser, into `into`.
     const bareLoop = (into, urlsOf, prefix) =>
-      inFreshBrowser(async (api, { pssMB, cpu }) => {
-        const urls = await urlsOf(api);
+      inFreshBrowser(async (api, { pssMB, cpu, inWorker, origin }) => {
+        const urls = await urlsOf(api, origin);
         await sleep(SETTLE_MS);
         const before = cpu();
-        const timed = await api('timeBareLoop', { windows: WINDOWS, urls });
+        const timed = await inWorker(
+          `(${timeBareLoop.toString()})(${JSON.stringify(urls)}, ${WINDOWS})`,
+        );
         const cpuMs = cpuSpentSince(before, cpu());
         await server.quiet(2000);
         into.push({
@@ -103,7 +107,11 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
         floor: () =>
           bareLoop(
             floorRuns,
-            (api) => api('blankExtensionPages', WINDOWS * TABS_PER_WINDOW),
+            async (_api, origin) =>
+              Array.from(
+                { length: WINDOWS * TABS_PER_WINDOW },
+                (_, i) => `${origin}/bench-blank.html?tab=${i}`,
+              ),
             `/floor/${run}/`,
           ),
       };
@@ -157,11 +165,29 @@ export async function restoreBench({ extensionDir, runs = 3 }) {
       },
       runs: { restore: restoreRuns, bare: bareRuns, sameTabs: sameTabsRuns, floor: floorRuns },
       measure:
-        "from the bench page, each until its call returns: callService('restore', {id}) of a session of 5 windows x 100 loopback tabs (imported through the service), against the same windows: windows.create({url: its first}) then 99 awaited tabs.create({windowId, url, active: false}) each, 500 tabs in all; interleaved, order alternating; each in a fresh browser",
+        "from the bench page, each until its call returns: callService('restore', {id}) of a session of 5 windows x 100 loopback tabs (imported through the service), against the same windows from the extension's service worker (where the restore runs): windows.create({focused: false, url: its first}) then 99 awaited tabs.create({windowId, url, active: false}) each, 500 tabs in all; interleaved, order rotating; each in a fresh browser",
     };
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The loop a restore cannot beat, run in the extension's worker as the restore is: as many
+ * new windows as the session has, each opened on its first URL, then an awaited
+ * tabs.create of each of the rest. Timed until the last call returns. Stringified into
+ * the worker, so it may use nothing but its arguments and the worker's globals.
+ */
+async function timeBareLoop(urls, windows) {
+  const perWindow = Math.ceil(urls.length / windows);
+  const t0 = globalThis.performance.now();
+  for (let w = 0; w < windows; w++) {
+    const [first, ...rest] = urls.slice(w * perWindow, (w + 1) * perWindow);
+    const win = await globalThis.chrome.windows.create({ focused: false, url: first });
+    for (const url of rest)
+      await globalThis.chrome.tabs.create({ windowId: win.id, url, active: false });
+  }
+  return { ms: globalThis.performance.now() - t0, windows, tabs: urls.length };
 }
 
 function medianByKind(readings) {
