@@ -1,6 +1,5 @@
 import { runBench } from '../autosave-bench';
 import { closeOtherWindows, openLoopbackTabs, tabStates } from '../loopback-tabs';
-import { timeRestore } from '../restore-timing';
 import { searchQueries } from '../search-queries';
 import { timeSaves } from '../save-timing';
 import { seedLoopbackSession, seedSessions } from '../seed-sessions';
@@ -17,7 +16,6 @@ Object.assign(window, {
     seedSessions,
     settleWorker,
     tabStates,
-    timeRestore,
     timeSaves,
   },
 });
